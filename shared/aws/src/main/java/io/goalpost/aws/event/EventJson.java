@@ -1,0 +1,83 @@
+package io.goalpost.aws.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.goalpost.core.event.ClickEvent;
+import io.goalpost.core.event.TrackingEvent;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The wire form of queue messages, written by the ingest functions and read by the worker with
+ * this same codec. Every message carries {@code v} and {@code type}, so the reader can refuse
+ * (and dead-letter) what it does not understand instead of guessing.
+ *
+ * <pre>{"v":1,"type":"click","eventId":"…","occurredAt":"2025-04-01T09:30:00Z","slug":"…","clickId":"…","visitorId":"…"}</pre>
+ */
+public final class EventJson {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public String encode(TrackingEvent event) {
+        return toTree(event).toString();
+    }
+
+    /** The event as a JSON object, e.g. to embed in a log line. */
+    public ObjectNode toTree(TrackingEvent event) {
+        ObjectNode json = mapper.createObjectNode()
+                .put("v", event.version())
+                .put("type", event.type())
+                .put("eventId", event.eventId())
+                .put("occurredAt", event.occurredAt().toString());
+        if (event instanceof ClickEvent click) {
+            json.put("slug", click.slug()).put("clickId", click.clickId());
+            if (click.visitorId() != null) {
+                json.put("visitorId", click.visitorId());
+            }
+        }
+        return json;
+    }
+
+    /** @throws IllegalArgumentException when the message is not an event this version understands */
+    public TrackingEvent decode(String message) {
+        JsonNode json;
+        try {
+            json = mapper.readTree(message);
+        } catch (JsonProcessingException notJson) {
+            throw new IllegalArgumentException("event is not JSON", notJson);
+        }
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("event is not a JSON object");
+        }
+        String type = json.path("type").asText();
+        int version = json.path("v").asInt(-1);
+        if (!ClickEvent.TYPE.equals(type) || version != ClickEvent.VERSION) {
+            throw new IllegalArgumentException("unknown event type/version: " + type + "/" + version);
+        }
+        return new ClickEvent(required(json, "slug"), required(json, "clickId"), optional(json, "visitorId"),
+                instant(json, "occurredAt"));
+    }
+
+    private static String required(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("event has no text field " + field);
+        }
+        return value.textValue();
+    }
+
+    private static String optional(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() ? null : required(json, field);
+    }
+
+    private static Instant instant(JsonNode json, String field) {
+        try {
+            return Instant.parse(required(json, field));
+        } catch (DateTimeParseException notAnInstant) {
+            throw new IllegalArgumentException("event field " + field + " is not an ISO instant", notAnInstant);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.goalpost.aws.wiring;
+
+import io.goalpost.aws.config.AwsClients;
+import io.goalpost.aws.config.GoalpostConfig;
+import io.goalpost.aws.event.EventJson;
+import io.goalpost.aws.event.LoggedClickFallback;
+import io.goalpost.aws.event.SqsEventQueue;
+import io.goalpost.aws.link.DynamoDbLinkStore;
+import io.goalpost.core.access.ApiKeys;
+import io.goalpost.core.click.Redirector;
+import io.goalpost.core.id.SecureRandomIds;
+import io.goalpost.core.link.Links;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The one place each function's object graph is built: configuration, SDK clients, adapters,
+ * domain. Handlers call it once, from their constructor.
+ */
+public final class CompositionRoot {
+
+    /** SPEC §3: the redirect gives the queue at most ~300 ms, then falls back. */
+    public static final Duration REDIRECT_QUEUE_BUDGET = Duration.ofMillis(300);
+
+    private CompositionRoot() {
+    }
+
+    public static Redirector redirector(Map<String, String> env, Clock clock) {
+        GoalpostConfig.Redirect config = GoalpostConfig.redirect(env);
+        EventJson json = new EventJson();
+        return new Redirector(
+                new DynamoDbLinkStore(AwsClients.dynamoDb(env), config.tableName()),
+                new SqsEventQueue(AwsClients.sqs(env, REDIRECT_QUEUE_BUDGET), config.eventsQueueUrl(), json),
+                new LoggedClickFallback(json, System.out::println),
+                new SecureRandomIds(),
+                clock);
+    }
+
+    public static ApiDependencies api(Map<String, String> env, Clock clock) {
+        GoalpostConfig.Api config = GoalpostConfig.api(env);
+        ApiKeys apiKeys = apiKeys(config.apiKeyHashes());
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
+        Links links = new Links(new DynamoDbLinkStore(dynamoDb, config.tableName()), new SecureRandomIds(), clock);
+        return new ApiDependencies(links, apiKeys, config.publicBaseUrl());
+    }
+
+    private static ApiKeys apiKeys(String hashes) {
+        try {
+            return ApiKeys.fromHashes(hashes);
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalStateException(GoalpostConfig.API_KEY_HASHES + ": " + malformed.getMessage(), malformed);
+        }
+    }
+}
