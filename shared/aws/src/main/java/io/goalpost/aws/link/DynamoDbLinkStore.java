@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 /**
  * Links in the single Goalpost table. The key is fixed for good: pk = {@code LINK#<slug>},
  * sk = {@code LINK}; gsi1 (pk {@code LINKS}, sk {@code <createdAt>#<slug>}) lists links newest
- * first later. Later item kinds get their own pk prefixes; links are never rekeyed.
+ * first later. Later item kinds get their own pk prefixes; links are never rekeyed
+ * (docs/decisions/001-data-model.md). The goal is one map attribute: {type, formId|pageUrl|productId}.
  */
 public final class DynamoDbLinkStore implements LinkStore {
 
@@ -76,10 +77,12 @@ public final class DynamoDbLinkStore implements LinkStore {
         item.put("channel", s(link.channel()));
         putIfPresent(item, "campaign", link.campaign());
         if (link.goal() != null) {
-            item.put("goalType", s(link.goal().type().wireName()));
-            putIfPresent(item, "goalFormId", link.goal().formId());
-            putIfPresent(item, "goalPageUrl", link.goal().pageUrl());
-            putIfPresent(item, "goalProductId", link.goal().productId());
+            Map<String, AttributeValue> goal = new HashMap<>();
+            goal.put("type", s(link.goal().type().wireName()));
+            putIfPresent(goal, "formId", link.goal().formId());
+            putIfPresent(goal, "pageUrl", link.goal().pageUrl());
+            putIfPresent(goal, "productId", link.goal().productId());
+            item.put("goal", AttributeValue.fromM(goal));
         }
         item.put("attributionWindowDays", AttributeValue.fromN(Integer.toString(link.attributionWindowDays())));
         item.put("countRebills", AttributeValue.fromBool(link.countRebills()));
@@ -103,13 +106,15 @@ public final class DynamoDbLinkStore implements LinkStore {
     }
 
     private static Goal goalOf(Map<String, AttributeValue> item) {
-        String type = text(item, "goalType");
-        if (type == null) {
+        AttributeValue stored = item.get("goal");
+        if (stored == null || !stored.hasM()) {
             return null;
         }
+        Map<String, AttributeValue> goal = stored.m();
+        String type = text(goal, "type");
         GoalType goalType = GoalType.fromWireName(type)
                 .orElseThrow(() -> new IllegalStateException("stored link has unknown goal type " + type));
-        return new Goal(goalType, text(item, "goalFormId"), text(item, "goalPageUrl"), text(item, "goalProductId"));
+        return new Goal(goalType, text(goal, "formId"), text(goal, "pageUrl"), text(goal, "productId"));
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

@@ -23,6 +23,8 @@ public final class CompositionRoot {
 
     /** SPEC §3: the redirect gives the queue at most ~300 ms, then falls back. */
     public static final Duration REDIRECT_QUEUE_BUDGET = Duration.ofMillis(300);
+    /** A container's first send also loads the SDK's classes and opens the connection. */
+    public static final Duration REDIRECT_FIRST_SEND_BUDGET = Duration.ofSeconds(2);
 
     private CompositionRoot() {
     }
@@ -32,7 +34,8 @@ public final class CompositionRoot {
         EventJson json = new EventJson();
         return new Redirector(
                 new DynamoDbLinkStore(AwsClients.dynamoDb(env), config.tableName()),
-                new SqsEventQueue(AwsClients.sqs(env, REDIRECT_QUEUE_BUDGET), config.eventsQueueUrl(), json),
+                new SqsEventQueue(AwsClients.sqs(env, REDIRECT_QUEUE_BUDGET), config.eventsQueueUrl(), json,
+                        REDIRECT_FIRST_SEND_BUDGET),
                 new LoggedClickFallback(json, System.out::println),
                 new SecureRandomIds(),
                 clock);
