@@ -1,0 +1,48 @@
+package io.goalpost.functions.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.goalpost.aws.http.ErrorCode;
+import io.goalpost.aws.http.HttpRequests;
+import io.goalpost.aws.http.HttpResponses;
+import io.goalpost.aws.wiring.ApiDependencies;
+import io.goalpost.aws.wiring.CompositionRoot;
+import io.goalpost.core.access.ApiKeys;
+import java.time.Clock;
+import java.util.Map;
+
+/** /api/*: the API key first, then the route API Gateway matched (its routeKey). */
+public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final ApiKeys apiKeys;
+    private final LinkRoutes links;
+
+    public ApiHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    public ApiHandler(Map<String, String> env, Clock clock) {
+        this(CompositionRoot.api(env, clock));
+    }
+
+    public ApiHandler(ApiDependencies dependencies) {
+        this.apiKeys = dependencies.apiKeys();
+        this.links = new LinkRoutes(dependencies.links(), new TrackingUrls(dependencies.publicBaseUrl()));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (!apiKeys.accepts(HttpRequests.bearerToken(event).orElse(null))) {
+            return HttpResponses.error(ErrorCode.UNAUTHORIZED, "a valid API key is required (Authorization: Bearer <key>)",
+                    Map.of("www-authenticate", "Bearer"));
+        }
+        String route = event.getRouteKey() == null ? "" : event.getRouteKey();
+        return switch (route) {
+            case "POST /api/links" -> links.create(event);
+            case "GET /api/links/{slug}" -> links.get(event);
+            default -> HttpResponses.error(ErrorCode.NOT_FOUND, "no such route");
+        };
+    }
+}

@@ -1,0 +1,137 @@
+package io.goalpost.functions.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.goalpost.core.link.Goal;
+import io.goalpost.core.link.Link;
+import io.goalpost.core.link.NewLink;
+import io.goalpost.core.link.NewLink.NewGoal;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * The JSON of links on the API (SPEC §4 names). Reading checks only shape and types (the domain
+ * checks values), and refuses fields it does not know, so a typo such as {@code "chanel"} is an
+ * error rather than a silently ignored setting.
+ */
+final class LinkJson {
+
+    private static final Set<String> LINK_FIELDS = Set.of(
+            "name", "destination", "channel", "campaign", "slug", "goal", "attributionWindowDays", "countRebills");
+    private static final Set<String> GOAL_FIELDS = Set.of("type", "formId", "pageUrl", "productId");
+    private static final int MAX_ECHOED_NAME = 64;
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    NewLink read(byte[] body) throws BadRequest {
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (IOException malformed) {
+            throw new BadRequest("body is not valid JSON");
+        }
+        if (json == null || !json.isObject()) {
+            throw new BadRequest("body must be a JSON object");
+        }
+        refuseUnknown(json, LINK_FIELDS, "");
+        return new NewLink(
+                text(json, "name", "name"),
+                text(json, "destination", "destination"),
+                text(json, "channel", "channel"),
+                text(json, "campaign", "campaign"),
+                text(json, "slug", "slug"),
+                goal(json.get("goal")),
+                integer(json, "attributionWindowDays"),
+                bool(json, "countRebills"));
+    }
+
+    ObjectNode write(Link link, String url) {
+        ObjectNode json = mapper.createObjectNode()
+                .put("slug", link.slug())
+                .put("name", link.name())
+                .put("destination", link.destination())
+                .put("channel", link.channel())
+                .put("campaign", link.campaign());
+        json.set("goal", goal(link.goal()));
+        return json.put("attributionWindowDays", link.attributionWindowDays())
+                .put("countRebills", link.countRebills())
+                .put("createdAt", link.createdAt().toString())
+                .put("archived", link.archived())
+                .put("url", url);
+    }
+
+    private JsonNode goal(Goal goal) {
+        if (goal == null) {
+            return mapper.nullNode();
+        }
+        ObjectNode json = mapper.createObjectNode().put("type", goal.type().wireName());
+        return switch (goal.type()) {
+            case OPT_IN -> json.put("formId", goal.formId());
+            case PAGE_VISIT -> json.put("pageUrl", goal.pageUrl());
+            case PURCHASE -> json.put("productId", goal.productId());
+        };
+    }
+
+    private static NewGoal goal(JsonNode goal) throws BadRequest {
+        if (goal == null || goal.isNull()) {
+            return null;
+        }
+        if (!goal.isObject()) {
+            throw new BadRequest("goal must be an object such as {\"type\": \"purchase\"}");
+        }
+        refuseUnknown(goal, GOAL_FIELDS, "goal.");
+        return new NewGoal(text(goal, "type", "goal.type"), text(goal, "formId", "goal.formId"),
+                text(goal, "pageUrl", "goal.pageUrl"), text(goal, "productId", "goal.productId"));
+    }
+
+    private static void refuseUnknown(JsonNode object, Set<String> known, String prefix) throws BadRequest {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                String shown = name.length() > MAX_ECHOED_NAME ? name.substring(0, MAX_ECHOED_NAME) + "…" : name;
+                throw new BadRequest("unknown field \"" + prefix + shown + "\"");
+            }
+        }
+    }
+
+    /** A string, or null when absent or JSON null. */
+    private static String text(JsonNode object, String name, String field) throws BadRequest {
+        JsonNode value = object.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new BadRequest(field + " must be a string");
+        }
+        return value.textValue();
+    }
+
+    private static Integer integer(JsonNode object, String field) throws BadRequest {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            throw new BadRequest(field + " must be an integer");
+        }
+        // Far outside any valid window: let the domain's range check say so.
+        return value.canConvertToInt() ? value.intValue() : Integer.MAX_VALUE;
+    }
+
+    private static Boolean bool(JsonNode object, String field) throws BadRequest {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw new BadRequest(field + " must be true or false");
+        }
+        return value.booleanValue();
+    }
+}
