@@ -1,6 +1,7 @@
 package io.goalpost.local.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,9 +54,9 @@ class LocalStackTest {
     TableDescription table = dynamo.describeTable(b -> b.tableName(stack.tableName("GoalpostTable")))
         .table();
 
-    assertThat(table.keySchema()).extracting(KeySchemaElement::attributeName, k -> k.keyTypeAsString())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("pk", "HASH"),
-            org.assertj.core.groups.Tuple.tuple("sk", "RANGE"));
+    assertThat(table.keySchema())
+        .extracting(KeySchemaElement::attributeName, KeySchemaElement::keyTypeAsString)
+        .containsExactly(tuple("pk", "HASH"), tuple("sk", "RANGE"));
     assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(gsi -> {
       assertThat(gsi.indexName()).isEqualTo("gsi1");
       assertThat(gsi.keySchema()).extracting(KeySchemaElement::attributeName)

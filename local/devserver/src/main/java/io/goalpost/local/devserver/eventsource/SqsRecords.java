@@ -1,7 +1,6 @@
 package io.goalpost.local.devserver.eventsource;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ final class SqsRecords {
       // Lambda always sends both lists, empty when unused.
       attribute.setStringListValues(List.copyOf(value.stringListValues()));
       attribute.setBinaryListValues(value.binaryListValues().stream()
-          .map(SdkBytes::asByteBuffer).map(ByteBuffer::asReadOnlyBuffer).toList());
+          .map(SdkBytes::asByteBuffer).toList());
       attributes.put(name, attribute);
     });
     return attributes;

@@ -62,12 +62,15 @@ class ScheduleRunnerTest {
   @Test
   void aFailedFiringDoesNotStopTheSchedule() {
     AtomicInteger firings = new AtomicInteger();
-    try (ScheduleRunner runner = new ScheduleRunner(Duration.ofMillis(50), () -> {
+    ScheduleRunner runner = new ScheduleRunner(Duration.ofMillis(50), () -> {
       if (firings.incrementAndGet() == 1) {
         throw new IllegalStateException("first firing fails");
       }
-    }).start()) {
+    }).start();
+    try {
       await().atMost(Duration.ofSeconds(5)).until(() -> firings.get() >= 3);
+    } finally {
+      runner.close();
     }
   }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
 
 /** The event-source runner against real ElasticMQ, with a 1 s visibility timeout. */
 class SqsEventSourceTest {
@@ -254,13 +256,13 @@ class SqsEventSourceTest {
 
   /** Sends the bodies in one call, so they are all waiting before the pollers start. */
   private static List<String> send(String... bodies) {
-    List<SendMessageBatchRequestEntry> entries = new java.util.ArrayList<>();
+    List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
     for (int i = 0; i < bodies.length; i++) {
       entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(bodies[i]).build());
     }
     var result = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
     assertThat(result.failed()).isEmpty();
-    return result.successful().stream().map(s -> s.messageId()).toList();
+    return result.successful().stream().map(SendMessageBatchResultEntry::messageId).toList();
   }
 
   private static int messagesIn(String url) {
