@@ -1,0 +1,83 @@
+package io.goalpost.local.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class DynaliteTest {
+
+  @Test
+  void listensOnTheLoopbackPortItReportsUntilClosed() throws IOException {
+    Dynalite dynalite = Dynalite.start();
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", dynalite.endpoint().getPort()), 1000);
+    } finally {
+      dynalite.close();
+    }
+    assertThat(dynalite.isAlive()).isFalse();
+    assertThat(isRunning(dynalite.pid())).isFalse();
+  }
+
+  @Test
+  void leavesNoNodeProcessBehindWhenItsJvmIsKilled() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "-D" + RepositoryPaths.STACK_DIR_PROPERTY + "=" + RepositoryPaths.stackDirectory(),
+        DynaliteInChildJvm.class.getName())
+        .redirectErrorStream(true)
+        .start();
+    try {
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      String line = CompletableFuture.supplyAsync(() -> firstLineStartingWith(out, "node-pid="))
+          .get(60, TimeUnit.SECONDS);
+      long nodePid = Long.parseLong(line.substring("node-pid=".length()));
+      assertThat(isRunning(nodePid)).as("node runs while its JVM does").isTrue();
+
+      child.destroyForcibly(); // SIGKILL: no shutdown hook runs.
+      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> !isRunning(nodePid));
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  private static String firstLineStartingWith(BufferedReader reader, String prefix) {
+    try {
+      for (String line; (line = reader.readLine()) != null; ) {
+        if (line.startsWith(prefix)) {
+          return line;
+        }
+      }
+      throw new IllegalStateException("the child JVM ended without printing " + prefix);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Alive and not a zombie waiting for a parent that does not reap it. */
+  private static boolean isRunning(long pid) {
+    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+      } catch (IOException gone) {
+        return false;
+      }
+    }
+    return false;
+  }
+}
