@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.goalpost.core.event.ClickEvent;
+import io.goalpost.core.event.OrderEvent;
 import io.goalpost.core.event.TrackingEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,7 +15,9 @@ import java.time.format.DateTimeParseException;
  * this same codec. Every message carries {@code v} and {@code type}, so the reader can refuse
  * (and dead-letter) what it does not understand instead of guessing.
  *
- * <pre>{"v":1,"type":"click","eventId":"…","occurredAt":"2025-04-01T09:30:00Z","slug":"…","clickId":"…","visitorId":"…"}</pre>
+ * <pre>{"v":1,"type":"click","eventId":"…","occurredAt":"2025-04-01T09:30:00Z","slug":"…","clickId":"…","visitorId":"…"}
+ * {"v":1,"type":"order","eventId":"orders:msg_…","occurredAt":"…","kind":"sale","orderId":"…","paymentId":"…",
+ *  "productId":"…","amount":4900,"currency":"USD","email":"…","visitorId":"…","clickId":"…"}</pre>
  */
 public final class EventJson {
 
@@ -33,9 +36,14 @@ public final class EventJson {
                 .put("occurredAt", event.occurredAt().toString());
         if (event instanceof ClickEvent click) {
             json.put("slug", click.slug()).put("clickId", click.clickId());
-            if (click.visitorId() != null) {
-                json.put("visitorId", click.visitorId());
-            }
+            putIfPresent(json, "visitorId", click.visitorId());
+        } else if (event instanceof OrderEvent order) {
+            json.put("kind", order.kind().wireName()).put("orderId", order.orderId());
+            putIfPresent(json, "paymentId", order.paymentId());
+            json.put("productId", order.productId()).put("amount", order.amount()).put("currency", order.currency());
+            putIfPresent(json, "email", order.email());
+            putIfPresent(json, "visitorId", order.visitorId());
+            putIfPresent(json, "clickId", order.clickId());
         }
         return json;
     }
@@ -53,11 +61,27 @@ public final class EventJson {
         }
         String type = json.path("type").asText();
         int version = json.path("v").asInt(-1);
-        if (!ClickEvent.TYPE.equals(type) || version != ClickEvent.VERSION) {
-            throw new IllegalArgumentException("unknown event type/version: " + type + "/" + version);
+        if (ClickEvent.TYPE.equals(type) && version == ClickEvent.VERSION) {
+            return new ClickEvent(required(json, "slug"), required(json, "clickId"), optional(json, "visitorId"),
+                    instant(json, "occurredAt"));
         }
-        return new ClickEvent(required(json, "slug"), required(json, "clickId"), optional(json, "visitorId"),
-                instant(json, "occurredAt"));
+        if (OrderEvent.TYPE.equals(type) && version == OrderEvent.VERSION) {
+            JsonNode amount = json.get("amount");
+            if (amount == null || !amount.canConvertToLong() || !amount.isIntegralNumber()) {
+                throw new IllegalArgumentException("event has no integer field amount");
+            }
+            return new OrderEvent(OrderEvent.Kind.fromWireName(required(json, "kind")), required(json, "eventId"),
+                    instant(json, "occurredAt"), required(json, "orderId"), optional(json, "paymentId"),
+                    required(json, "productId"), amount.longValue(), required(json, "currency"),
+                    optional(json, "email"), optional(json, "visitorId"), optional(json, "clickId"));
+        }
+        throw new IllegalArgumentException("unknown event type/version: " + type + "/" + version);
+    }
+
+    private static void putIfPresent(ObjectNode json, String field, String value) {
+        if (value != null) {
+            json.put(field, value);
+        }
     }
 
     private static String required(JsonNode json, String field) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.goalpost.core.event.ClickEvent;
+import io.goalpost.core.event.OrderEvent;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +50,27 @@ class EventJsonTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> json.decode("{\"v\":1,\"type\":\"click\",\"clickId\":\"c\",\"occurredAt\":\"2025-04-01T09:30:00Z\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slug");
+    }
+
+    @Test
+    void readsBackAnOrderEventWithEveryFieldAndWithoutTheOptionalOnes() {
+        OrderEvent full = new OrderEvent(OrderEvent.Kind.REFUND, "orders:msg_1", Instant.parse("2025-04-02T10:00:00Z"),
+                "ord_1", "pay_2", "course-101", 1500, "EUR", "buyer@example.com", "Vq3mXkP9aZr2LdT8wYbN4c",
+                "Ab3dEf6hIj9kLm2nOp5qRs");
+        OrderEvent bare = new OrderEvent(OrderEvent.Kind.SALE, "orders:msg_2", Instant.parse("2025-04-02T10:00:00Z"),
+                "ord_2", null, "course-101", 0, "USD", null, null, null);
+
+        assertThat(json.decode(json.encode(full))).isEqualTo(full);
+        assertThat(json.decode(json.encode(bare))).isEqualTo(bare);
+        assertThat(json.encode(bare)).doesNotContain("email", "visitorId", "clickId", "paymentId");
+    }
+
+    @Test
+    void refusesAnOrderEventWhoseAmountIsNotAnInteger() {
+        String sale = json.encode(new OrderEvent(OrderEvent.Kind.SALE, "orders:msg_3", Instant.parse("2025-04-02T10:00:00Z"),
+                "ord_3", null, "course-101", 4900, "USD", null, null, null));
+
+        assertThatThrownBy(() -> json.decode(sale.replace("4900", "49.5"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> json.decode(sale.replace("4900", "-1"))).isInstanceOf(IllegalArgumentException.class);
     }
 }
