@@ -39,9 +39,14 @@ public final class BrowserExtension implements BeforeAllCallback, AfterEachCallb
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        requireBrowser(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), System.getenv("CI") != null);
+        context.getStore(NAMESPACE).put(Browser.class, new Browser());
+    }
+
+    /** Skips the tests (a JUnit assumption) on a machine without the browser, unless under CI. */
+    static void requireBrowser(boolean installed, boolean underCi) {
         String install = "apt-get install -y chromium chromium-driver";
-        if (!installed && System.getenv("CI") == null) {
+        if (!installed && !underCi) {
             Assumptions.abort("browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing ("
                     + install + "); under CI they fail instead");
         }
@@ -49,7 +54,6 @@ public final class BrowserExtension implements BeforeAllCallback, AfterEachCallb
             throw new IllegalStateException("CI is set but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: .ci/run must " + install);
         }
-        context.getStore(NAMESPACE).put(Browser.class, new Browser());
     }
 
     @Override

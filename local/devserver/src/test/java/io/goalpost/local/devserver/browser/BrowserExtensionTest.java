@@ -1,0 +1,28 @@
+package io.goalpost.local.devserver.browser;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
+
+class BrowserExtensionTest {
+
+    @Test
+    void withoutTheBrowserADevelopersRunSkipsTheBrowserTestsSayingWhatToInstall() {
+        assertThatThrownBy(() -> BrowserExtension.requireBrowser(false, false))
+                .isInstanceOf(TestAbortedException.class).hasMessageContaining("apt-get install -y chromium chromium-driver");
+    }
+
+    @Test
+    void withoutTheBrowserUnderCiTheBrowserTestsFail() {
+        assertThatThrownBy(() -> BrowserExtension.requireBrowser(false, true))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(".ci/run");
+    }
+
+    @Test
+    void withTheBrowserTheTestsRun() {
+        assertThatCode(() -> BrowserExtension.requireBrowser(true, true)).doesNotThrowAnyException();
+        assertThatCode(() -> BrowserExtension.requireBrowser(true, false)).doesNotThrowAnyException();
+    }
+}
