@@ -6,10 +6,10 @@ import io.goalpost.core.event.PageEvent;
 import java.util.function.Consumer;
 
 /**
- * What happens to a page event the queue refused, until the DynamoDB outbox takes its place: one
- * structured line saying an event of this kind was lost, and why. Unlike the click fallback it
- * holds no ids and no URL (a page event's ids exist only by the visitor's consent, and logs are
- * not where consent can be withdrawn), so the event itself cannot be re-driven from it.
+ * The last resort for a page event that neither the queue nor the outbox took: one structured
+ * line saying an event of this kind was lost, and why. Unlike the click's last resort it holds no
+ * ids and no URL (a page event's ids exist only by the visitor's consent, and logs are not where
+ * consent can be withdrawn or a lead erased), so the event itself cannot be re-driven from it.
  */
 public final class LoggedPageEventFallback implements PageEventFallback {
 

@@ -5,13 +5,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The beacon function's configuration, read once from its environment (template.yaml sets both).
+ * The beacon function's configuration, read once from its environment (template.yaml sets all three).
  *
+ * @param tableName    the table that holds the outbox, for events the queue refuses
  * @param cookieDomain where t.js sets {@code gp_vid} ({@code example.com}), lower-cased, without a
  *                     leading dot; empty for a host-only cookie on each page's own host
  */
-public record BeaconConfig(String eventsQueueUrl, String cookieDomain) {
+public record BeaconConfig(String tableName, String eventsQueueUrl, String cookieDomain) {
 
+    public static final String TABLE_NAME = GoalpostConfig.TABLE_NAME;
     public static final String EVENTS_QUEUE_URL = GoalpostConfig.EVENTS_QUEUE_URL;
     public static final String COOKIE_DOMAIN = "COOKIE_DOMAIN";
 
@@ -19,11 +21,16 @@ public record BeaconConfig(String eventsQueueUrl, String cookieDomain) {
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
 
     public static BeaconConfig from(Map<String, String> env) {
-        String queueUrl = env.get(EVENTS_QUEUE_URL);
-        if (queueUrl == null || queueUrl.isBlank()) {
-            throw new IllegalStateException("environment variable " + EVENTS_QUEUE_URL + " is not set");
+        return new BeaconConfig(required(env, TABLE_NAME), required(env, EVENTS_QUEUE_URL),
+                cookieDomain(env.getOrDefault(COOKIE_DOMAIN, "")));
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
         }
-        return new BeaconConfig(queueUrl.trim(), cookieDomain(env.getOrDefault(COOKIE_DOMAIN, "")));
+        return value.trim();
     }
 
     private static String cookieDomain(String value) {

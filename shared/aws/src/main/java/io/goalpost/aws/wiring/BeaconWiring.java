@@ -6,13 +6,19 @@ import io.goalpost.aws.config.AwsClients;
 import io.goalpost.aws.config.BeaconConfig;
 import io.goalpost.aws.event.EventJson;
 import io.goalpost.aws.event.SqsEventQueue;
+import io.goalpost.aws.outbox.DynamoDbOutbox;
 import io.goalpost.core.beacon.Beacon;
+import io.goalpost.core.beacon.OutboxPageEventFallback;
 import io.goalpost.core.id.SecureRandomIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-/** The beacon function's object graph, built once per container from its environment. */
+/**
+ * The beacon function's object graph, built once per container from its environment. A page
+ * event the queue refuses goes to the outbox in the table (the worker re-drives it), and one the
+ * outbox refuses too is logged as lost: the page gets its answer either way.
+ */
 public final class BeaconWiring {
 
     /**
@@ -22,6 +28,8 @@ public final class BeaconWiring {
     static final Duration QUEUE_BUDGET = Duration.ofSeconds(2);
     /** A container's first send also loads the SDK's classes and opens the connection. */
     static final Duration FIRST_SEND_BUDGET = Duration.ofSeconds(4);
+    /** After the queue failed: the table answers in milliseconds when it is well. */
+    static final Duration OUTBOX_BUDGET = Duration.ofSeconds(1);
 
     /** What the handler works with: the beacon, and the cookie domain it writes into t.js. */
     public record Dependencies(Beacon beacon, String cookieDomain) {
@@ -32,10 +40,12 @@ public final class BeaconWiring {
 
     public static Dependencies beacon(Map<String, String> env, Clock clock) {
         BeaconConfig config = BeaconConfig.from(env);
+        EventJson json = new EventJson();
         Beacon beacon = new Beacon(
-                new SqsEventQueue(AwsClients.sqs(env, QUEUE_BUDGET), config.eventsQueueUrl(), new EventJson(),
-                        FIRST_SEND_BUDGET),
-                new LoggedPageEventFallback(System.out::println),
+                new SqsEventQueue(AwsClients.sqs(env, QUEUE_BUDGET), config.eventsQueueUrl(), json, FIRST_SEND_BUDGET),
+                new OutboxPageEventFallback(
+                        new DynamoDbOutbox(AwsClients.dynamoDb(env), config.tableName(), json, clock, OUTBOX_BUDGET),
+                        new LoggedPageEventFallback(System.out::println)),
                 new LoggedDropCounter(clock, System.out::println),
                 new SecureRandomIds(),
                 clock);

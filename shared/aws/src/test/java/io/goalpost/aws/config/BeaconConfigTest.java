@@ -14,26 +14,28 @@ class BeaconConfigTest {
 
     @Test
     void readsTheQueueAndTheCookieDomainLowerCasedWithoutALeadingDot() {
-        BeaconConfig config = BeaconConfig.from(Map.of("EVENTS_QUEUE_URL", QUEUE, "COOKIE_DOMAIN", " .Example.COM "));
+        BeaconConfig config = BeaconConfig.from(Map.of("TABLE_NAME", "goalpost", "EVENTS_QUEUE_URL", QUEUE, "COOKIE_DOMAIN", " .Example.COM "));
 
-        assertThat(config).isEqualTo(new BeaconConfig(QUEUE, "example.com"));
+        assertThat(config).isEqualTo(new BeaconConfig("goalpost", QUEUE, "example.com"));
     }
 
     @Test
     void anEmptyOrMissingCookieDomainMeansAHostOnlyCookie() {
-        assertThat(BeaconConfig.from(Map.of("EVENTS_QUEUE_URL", QUEUE, "COOKIE_DOMAIN", "")).cookieDomain()).isEmpty();
-        assertThat(BeaconConfig.from(Map.of("EVENTS_QUEUE_URL", QUEUE)).cookieDomain()).isEmpty();
+        assertThat(BeaconConfig.from(Map.of("TABLE_NAME", "goalpost", "EVENTS_QUEUE_URL", QUEUE, "COOKIE_DOMAIN", "")).cookieDomain()).isEmpty();
+        assertThat(BeaconConfig.from(Map.of("TABLE_NAME", "goalpost", "EVENTS_QUEUE_URL", QUEUE)).cookieDomain()).isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"example.com'; alert(1); '", "exa mple.com", "example.com/", "-example.com", "ex_ample.com"})
     void refusesACookieDomainThatIsNotADomainName(String domain) {
-        assertThatThrownBy(() -> BeaconConfig.from(Map.of("EVENTS_QUEUE_URL", QUEUE, "COOKIE_DOMAIN", domain)))
+        assertThatThrownBy(() -> BeaconConfig.from(Map.of("TABLE_NAME", "goalpost", "EVENTS_QUEUE_URL", QUEUE, "COOKIE_DOMAIN", domain)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("COOKIE_DOMAIN");
     }
 
     @Test
-    void refusesAMissingQueue() {
-        assertThatThrownBy(() -> BeaconConfig.from(Map.of())).hasMessageContaining("EVENTS_QUEUE_URL");
+    void refusesAMissingQueueOrTable() {
+        assertThatThrownBy(() -> BeaconConfig.from(Map.of("TABLE_NAME", "goalpost")))
+                .hasMessageContaining("EVENTS_QUEUE_URL");
+        assertThatThrownBy(() -> BeaconConfig.from(Map.of("EVENTS_QUEUE_URL", QUEUE))).hasMessageContaining("TABLE_NAME");
     }
 }

@@ -3,9 +3,9 @@ package io.goalpost.core.beacon;
 import io.goalpost.core.event.PageEvent;
 
 /**
- * Where a page event goes when the queue would not take it. The DynamoDB outbox
- * ({@code io.goalpost.core.event.Outbox}) belongs here once it exists; until then a log line
- * records the loss. Implementations must not throw: the page is not waiting for us.
+ * Where a page event goes when the queue would not take it: the outbox
+ * ({@link OutboxPageEventFallback}), and after it a log line. Implementations must not throw: a
+ * failure to record is never the page's problem.
  */
 @FunctionalInterface
 public interface PageEventFallback {
