@@ -142,6 +142,20 @@ class PageScriptInTheBrowserTest {
     }
 
     @Test
+    void choosingEssentialAfterAllTakesBackTheCookieAndTheStoredClickId() {
+        String clickId = clickThrough("spring-withdraw", "banner.html");
+        browser.findElement(By.id("accept-all")).click();
+        await().atMost(ARRIVAL).untilAsserted(() -> assertThat(events.pageEvents()).hasSize(1));
+        assertThat(browser.manage().getCookieNamed("gp_vid")).isNotNull();
+        assertThat(script("return sessionStorage.getItem('gp_cid')")).isEqualTo(clickId);
+
+        browser.findElement(By.id("essential-only")).click();
+
+        await().atMost(ARRIVAL).until(() -> browser.manage().getCookieNamed("gp_vid") == null);
+        assertThat(script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
+    }
+
+    @Test
     void anOptInSendsAnOptInEventWithTheFormIdAndNeverTheEmail() {
         String clickId = clickThrough("spring-optin", "optin.html");
         await().atMost(ARRIVAL).untilAsserted(() -> assertThat(events.pageEvents()).hasSize(1));
