@@ -66,7 +66,7 @@ public final class SamTemplate {
       String hashKey, String rangeKey, List<GsiDef> gsis, String ttlAttribute) {}
 
   private static final Pattern RATE =
-      Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
+      Pattern.compile("rate\\((\\d+) (minute|hour|day)(s?)\\)");
 
   private final JsonNode root;
   private final Map<String, Parameter> parameters = new LinkedHashMap<>();
@@ -258,6 +258,10 @@ public final class SamTemplate {
           + expression);
     }
     long n = Long.parseLong(m.group(1));
+    // AWS takes "rate(1 minute)" and "rate(5 minutes)" but refuses "rate(1 minutes)" and "rate(5 minute)".
+    if (n < 1 || (n == 1) == m.group(3).equals("s")) {
+      throw new IllegalArgumentException("AWS refuses this rate expression: " + expression);
+    }
     return switch (m.group(2).charAt(0)) {
       case 'm' -> Duration.ofMinutes(n);
       case 'h' -> Duration.ofHours(n);

@@ -148,5 +148,8 @@ class SamTemplateTest {
   void onlyRateSchedulesRunLocally() {
     assertThatThrownBy(() -> SamTemplate.period("cron(0 12 * * ? *)"))
         .hasMessageContaining("rate(");
+    assertThatThrownBy(() -> SamTemplate.period("rate(1 minutes)")).hasMessageContaining("refuses");
+    assertThatThrownBy(() -> SamTemplate.period("rate(5 minute)")).hasMessageContaining("refuses");
+    assertThat(SamTemplate.period("rate(2 hours)")).isEqualTo(Duration.ofHours(2));
   }
 }

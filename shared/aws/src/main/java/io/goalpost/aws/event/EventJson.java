@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.OrderEvent;
+import io.goalpost.core.event.PageEvent;
 import io.goalpost.core.event.TrackingEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -44,6 +45,14 @@ public final class EventJson {
             putIfPresent(json, "email", order.email());
             putIfPresent(json, "visitorId", order.visitorId());
             putIfPresent(json, "clickId", order.clickId());
+        } else if (event instanceof PageEvent page) {
+            json.put("kind", page.kind().wireName()).put("url", page.url());
+            putIfPresent(json, "referrer", page.referrer());
+            json.put("consent", page.consent().wireName());
+            putIfPresent(json, "visitorId", page.visitorId());
+            putIfPresent(json, "clickId", page.clickId());
+            putIfPresent(json, "formId", page.formId());
+            putIfPresent(json, "productId", page.productId());
         }
         return json;
     }
@@ -74,6 +83,12 @@ public final class EventJson {
                     instant(json, "occurredAt"), required(json, "orderId"), optional(json, "paymentId"),
                     required(json, "productId"), amount.longValue(), required(json, "currency"),
                     optional(json, "email"), optional(json, "visitorId"), optional(json, "clickId"));
+        }
+        if (PageEvent.TYPE.equals(type) && version == PageEvent.VERSION) {
+            return new PageEvent(PageEvent.Kind.fromWireName(required(json, "kind")), required(json, "eventId"),
+                    instant(json, "occurredAt"), required(json, "url"), optional(json, "referrer"),
+                    PageEvent.Consent.fromWireName(required(json, "consent")), optional(json, "visitorId"),
+                    optional(json, "clickId"), optional(json, "formId"), optional(json, "productId"));
         }
         throw new IllegalArgumentException("unknown event type/version: " + type + "/" + version);
     }

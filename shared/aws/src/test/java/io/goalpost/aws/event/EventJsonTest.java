@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.OrderEvent;
+import io.goalpost.core.event.PageEvent;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +73,18 @@ class EventJsonTest {
 
         assertThatThrownBy(() -> json.decode(sale.replace("4900", "49.5"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> json.decode(sale.replace("4900", "-1"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readsBackAPageEventUnderEachConsent() {
+        PageEvent all = new PageEvent(PageEvent.Kind.OPT_IN, "page:e1", Instant.parse("2025-04-02T10:00:00Z"),
+                "https://shop.example/join?utm_source=fb", "https://facebook.com/", PageEvent.Consent.ALL,
+                "Vq3mXkP9aZr2LdT8wYbN4c", "Ab3dEf6hIj9kLm2nOp5qRs", "newsletter", null);
+        PageEvent essential = new PageEvent(PageEvent.Kind.PAGE_VIEW, "page:e2", Instant.parse("2025-04-02T10:00:00Z"),
+                "https://shop.example/", null, PageEvent.Consent.ESSENTIAL, null, null, null, null);
+
+        assertThat(json.decode(json.encode(all))).isEqualTo(all);
+        assertThat(json.decode(json.encode(essential))).isEqualTo(essential);
+        assertThat(json.encode(essential)).doesNotContain("visitorId", "clickId");
     }
 }
