@@ -14,7 +14,10 @@ public final class EventRecorder {
   /** What became of an event. Anything but RECORDED is logged by the caller, never dropped silently. */
   public enum Outcome {
     RECORDED,
-    /** Rebills and refunds: acknowledged so they are not dead-lettered; their effects come next. */
+    /**
+     * Rebills, refunds and page events: acknowledged, so they are not dead-lettered, without any
+     * effect yet; the next issue applies them (a redrive from the queue would come too late).
+     */
     NOT_APPLIED_YET
   }
 
@@ -44,8 +47,7 @@ public final class EventRecorder {
       clicks.record(click);
       return Outcome.RECORDED;
     }
-    OrderEvent order = (OrderEvent) event;
-    if (order.kind() == OrderEvent.Kind.SALE) {
+    if (event instanceof OrderEvent order && order.kind() == OrderEvent.Kind.SALE) {
       sales.record(order);
       return Outcome.RECORDED;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.OrderEvent;
+import io.goalpost.core.event.PageEvent;
 import io.goalpost.testing.InMemoryWorkerStores;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,12 @@ class EventRecorderTest {
   }
 
   @Test
-  void acknowledgesRebillsAndRefundsWithoutAnyEffectYet() {
+  void acknowledgesRebillsRefundsAndPageEventsWithoutAnyEffectYet() {
     assertThat(recorder.record(order(OrderEvent.Kind.REBILL))).isEqualTo(EventRecorder.Outcome.NOT_APPLIED_YET);
     assertThat(recorder.record(order(OrderEvent.Kind.REFUND))).isEqualTo(EventRecorder.Outcome.NOT_APPLIED_YET);
+    assertThat(recorder.record(new PageEvent(PageEvent.Kind.PAGE_VIEW, "page:e1", AT, "https://shop.example.com/",
+        null, PageEvent.Consent.ALL, null, "Ab3dEf6hIj9kLm2nOp", null, null)))
+        .isEqualTo(EventRecorder.Outcome.NOT_APPLIED_YET);
 
     assertThat(stores.counters().operationCount()).isZero();
     assertThat(stores.conversions().find("sale#ord_1")).isEmpty();
