@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -92,12 +93,19 @@ public abstract class WorkerContract {
   }
 
   protected Map<String, Long> linkCounts(String slug, LocalDate day) {
-    return stores().counters().read(Counter.Subject.LINK, slug, day, day).getOrDefault(day, Map.of());
+    return countsOf(Counter.Subject.LINK, slug, day);
   }
 
   protected Map<String, Long> productCounts(LocalDate day) {
-    return stores().counters().read(Counter.Subject.PRODUCT, "prod_" + suffix, day, day)
-        .getOrDefault(day, Map.of());
+    return countsOf(Counter.Subject.PRODUCT, "prod_" + suffix, day);
+  }
+
+  /** One day's counts, without fields that sum to zero (a credit that came and went). */
+  private Map<String, Long> countsOf(Counter.Subject subject, String id, LocalDate day) {
+    Map<String, Long> counts = new HashMap<>(
+        stores().counters().read(subject, id, day, day).getOrDefault(day, Map.of()));
+    counts.values().removeIf(sum -> sum == 0);
+    return counts;
   }
 
   protected ConversionRecord stored(String orderName) {
