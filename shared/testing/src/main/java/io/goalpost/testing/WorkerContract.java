@@ -308,6 +308,28 @@ public abstract class WorkerContract {
     }
   }
 
+  @Test
+  void countsOneOrderOnceWhenTwoWorkersRecordItFromTwoDeliveriesAtTheSameTime() throws Exception {
+    for (int round = 0; round < 8; round++) {
+      String slug = purchaseLink("twice" + round);
+      deliver(click(slug, "click" + round, CLICKED, null));
+      OrderEvent first = sale("order" + round, "first" + round, "click" + round, PAID, 700);
+      OrderEvent second = sale("order" + round, "second" + round, "click" + round, PAID, 700);
+      CyclicBarrier start = new CyclicBarrier(2);
+      EventRecorder one = worker();
+      EventRecorder other = worker();
+
+      CompletableFuture<?> a = CompletableFuture.runAsync(() -> atOnce(start, () -> one.record(first)), threads);
+      CompletableFuture<?> b = CompletableFuture.runAsync(() -> atOnce(start, () -> other.record(second)), threads);
+      CompletableFuture.allOf(a, b).get(30, TimeUnit.SECONDS);
+
+      assertThat(linkCounts(slug, SALE_DAY)).as("round %d", round).isEqualTo(Map.of("goals", 1L, "revenue.USD", 700L));
+      assertThat(productCounts(SALE_DAY)).as("round %d", round)
+          .isEqualTo(Map.of("sales", (long) round + 1, "revenue.USD", 700L * (round + 1)));
+      assertThat(stored("order" + round).version()).as("round %d", round).isEqualTo(1);
+    }
+  }
+
   private static void atOnce(CyclicBarrier start, Runnable work) {
     try {
       start.await(10, TimeUnit.SECONDS);
