@@ -127,6 +127,24 @@ public final class LocalStack implements AutoCloseable {
     return dynamo.table(logicalId).ttlApplied();
   }
 
+  /**
+   * Takes SQS away, as an outage would: every call to it fails until {@link #startSqs()}. For
+   * fail-open tests; always pair it with {@code startSqs()} in a {@code finally}, since the stack
+   * is shared by every test in the JVM.
+   */
+  public void stopSqs() {
+    sqs.stop();
+  }
+
+  /**
+   * Brings SQS back on the same endpoint with the template's queues, so queue URLs held by
+   * clients and functions stay valid. Messages that were on the queues are gone. Does nothing
+   * when SQS is running.
+   */
+  public void startSqs() {
+    sqs.start();
+  }
+
   /** Empties every table and purges every queue, so each test starts from nothing. */
   public void reset() {
     CompletableFuture<Void> purged = inBackground("local-sqs-reset", () -> {

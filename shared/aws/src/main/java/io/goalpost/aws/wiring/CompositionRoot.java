@@ -6,7 +6,9 @@ import io.goalpost.aws.event.EventJson;
 import io.goalpost.aws.event.LoggedClickFallback;
 import io.goalpost.aws.event.SqsEventQueue;
 import io.goalpost.aws.link.DynamoDbLinkStore;
+import io.goalpost.aws.outbox.DynamoDbOutbox;
 import io.goalpost.core.access.ApiKeys;
+import io.goalpost.core.click.OutboxClickFallback;
 import io.goalpost.core.click.Redirector;
 import io.goalpost.core.id.SecureRandomIds;
 import io.goalpost.core.link.Links;
@@ -25,18 +27,28 @@ public final class CompositionRoot {
     public static final Duration REDIRECT_QUEUE_BUDGET = Duration.ofMillis(300);
     /** A container's first send also loads the SDK's classes and opens the connection. */
     public static final Duration REDIRECT_FIRST_SEND_BUDGET = Duration.ofSeconds(2);
+    /** After the queue failed: the table answers in milliseconds when it is well; don't wait long when it is not. */
+    public static final Duration REDIRECT_OUTBOX_BUDGET = Duration.ofMillis(500);
 
     private CompositionRoot() {
     }
 
+    /**
+     * A click the queue refuses within its budget goes to the outbox in the table (the worker
+     * re-drives it), and one the outbox refuses too goes to the log: the visitor is redirected
+     * either way (SPEC §3 Clicks).
+     */
     public static Redirector redirector(Map<String, String> env, Clock clock) {
         GoalpostConfig.Redirect config = GoalpostConfig.redirect(env);
         EventJson json = new EventJson();
+        DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         return new Redirector(
-                new DynamoDbLinkStore(AwsClients.dynamoDb(env), config.tableName()),
+                new DynamoDbLinkStore(dynamoDb, config.tableName()),
                 new SqsEventQueue(AwsClients.sqs(env, REDIRECT_QUEUE_BUDGET), config.eventsQueueUrl(), json,
                         REDIRECT_FIRST_SEND_BUDGET),
-                new LoggedClickFallback(json, System.out::println),
+                new OutboxClickFallback(
+                        new DynamoDbOutbox(dynamoDb, config.tableName(), json, clock, REDIRECT_OUTBOX_BUDGET),
+                        new LoggedClickFallback(json, System.out::println)),
                 new SecureRandomIds(),
                 clock);
     }

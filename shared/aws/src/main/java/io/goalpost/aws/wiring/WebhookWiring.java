@@ -1,0 +1,43 @@
+package io.goalpost.aws.wiring;
+
+import io.goalpost.aws.config.AwsClients;
+import io.goalpost.aws.config.WebhookConfig;
+import io.goalpost.aws.event.EventJson;
+import io.goalpost.aws.event.SqsEventQueue;
+import io.goalpost.aws.outbox.DynamoDbOutbox;
+import io.goalpost.aws.webhook.OrderWebhookJson;
+import io.goalpost.aws.webhook.WebhookLog;
+import io.goalpost.core.payment.OrderIntake;
+import io.goalpost.core.payment.StandardWebhookVerifier;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** The webhook function's object graph, built once from its environment. */
+public final class WebhookWiring {
+
+    /**
+     * Senders wait seconds, not milliseconds, and retry on any non-2xx; the function's 10 s timeout
+     * still fits a slow queue, then a slow outbox, then the answer.
+     */
+    public static final Duration WEBHOOK_QUEUE_BUDGET = Duration.ofSeconds(3);
+    public static final Duration WEBHOOK_OUTBOX_BUDGET = Duration.ofSeconds(3);
+
+    private WebhookWiring() {
+    }
+
+    public static WebhookDependencies webhook(Map<String, String> env, Clock clock) {
+        WebhookConfig config = WebhookConfig.from(env);
+        StandardWebhookVerifier verifier;
+        try {
+            verifier = StandardWebhookVerifier.forSecret(config.ordersWebhookSecret(), clock);
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalStateException(WebhookConfig.ORDERS_WEBHOOK_SECRET + ": " + malformed.getMessage(), malformed);
+        }
+        EventJson json = new EventJson();
+        OrderIntake orders = new OrderIntake(
+                new SqsEventQueue(AwsClients.sqs(env, WEBHOOK_QUEUE_BUDGET), config.eventsQueueUrl(), json),
+                new DynamoDbOutbox(AwsClients.dynamoDb(env), config.tableName(), json, clock, WEBHOOK_OUTBOX_BUDGET));
+        return new WebhookDependencies(verifier, new OrderWebhookJson(), orders, new WebhookLog(System.out::println));
+    }
+}
