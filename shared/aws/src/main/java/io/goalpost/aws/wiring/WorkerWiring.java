@@ -11,6 +11,7 @@ import io.goalpost.core.attribution.AttributionModel;
 import io.goalpost.core.attribution.EventRecorder;
 import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.core.counter.CounterStore;
+import io.goalpost.core.event.OutboxRedrive;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.IntSupplier;
@@ -27,7 +28,7 @@ public final class WorkerWiring {
     DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
     CounterStore counters = counters(dynamoDb, config.tableName());
     return new WorkerDependencies(recorder(stores(dynamoDb, config.tableName(), counters), config.attributionModel()),
-        outboxRedrive(env, config, clock));
+        outboxRedrive(env, dynamoDb, config, clock));
   }
 
   /** Every store on one table through one client (a test passes a client that fails on cue). */
@@ -45,11 +46,11 @@ public final class WorkerWiring {
     throw new IllegalStateException("DynamoDbCounterStore is not on this branch yet");
   }
 
-  /**
-   * The seam for the outbox re-drive ({@code OutboxRedrive.redrive()}), which lands with the
-   * webhook's branch; until then the schedule finds nothing to re-drive.
-   */
-  private static IntSupplier outboxRedrive(Map<String, String> env, WorkerConfig config, Clock clock) {
-    return () -> 0;
+  /** Shares the worker's DynamoDB client; the queue gets a client of its own with a send budget. */
+  private static IntSupplier outboxRedrive(Map<String, String> env, DynamoDbClient dynamoDb, WorkerConfig config,
+      Clock clock) {
+    OutboxRedrive redrive = OutboxWiring.redrive(dynamoDb, AwsClients.sqs(env, OutboxWiring.REDRIVE_QUEUE_BUDGET),
+        config.tableName(), config.eventsQueueUrl(), clock);
+    return redrive::redrive;
   }
 }
