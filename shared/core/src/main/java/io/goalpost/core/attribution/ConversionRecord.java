@@ -23,10 +23,6 @@ public record ConversionRecord(Conversion conversion, Credit credit, long versio
     return new ConversionRecord(conversion, null, 0, null);
   }
 
-  public Optional<Credit> currentCredit() {
-    return Optional.ofNullable(credit);
-  }
-
   public Optional<Operation> pendingOperation() {
     return Optional.ofNullable(pending);
   }
