@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Day counters in memory: an operation id seen before changes nothing. Thread-safe. */
+/**
+ * Day counters in memory: an operation id seen before changes nothing. One row per day (no
+ * shards); like the DynamoDB store, reads leave out fields that sum to zero and days left with
+ * none. {@link CounterStoreContract} keeps the two alike. Thread-safe.
+ */
 public final class InMemoryCounterStore implements CounterStore {
 
   private final Map<String, List<Delta>> applied = new HashMap<>();
@@ -35,7 +39,11 @@ public final class InMemoryCounterStore implements CounterStore {
     rows.forEach((counter, row) -> {
       if (counter.subject() == subject && counter.id().equals(id)
           && !counter.day().isBefore(from) && !counter.day().isAfter(to)) {
-        days.put(counter.day(), Map.copyOf(row));
+        Map<String, Long> nonZero = new HashMap<>(row);
+        nonZero.values().removeIf(sum -> sum == 0L);
+        if (!nonZero.isEmpty()) {
+          days.put(counter.day(), Map.copyOf(nonZero));
+        }
       }
     });
     return days;

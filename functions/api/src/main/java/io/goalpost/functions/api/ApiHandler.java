@@ -18,6 +18,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private final ApiKeys apiKeys;
     private final LinkRoutes links;
+    private final StatsRoutes stats;
 
     public ApiHandler() {
         this(System.getenv(), Clock.systemUTC());
@@ -30,6 +31,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public ApiHandler(ApiDependencies dependencies) {
         this.apiKeys = dependencies.apiKeys();
         this.links = new LinkRoutes(dependencies.links(), new TrackingUrls(dependencies.publicBaseUrl()));
+        this.stats = new StatsRoutes(dependencies.linkStatistics());
     }
 
     @Override
@@ -42,6 +44,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return switch (route) {
             case "POST /api/links" -> links.create(event);
             case "GET /api/links/{slug}" -> links.get(event);
+            case "GET /api/links/{slug}/stats" -> stats.link(event);
             default -> HttpResponses.error(ErrorCode.NOT_FOUND, "no such route");
         };
     }

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goalpost.aws.wiring.ApiDependencies;
 import io.goalpost.core.access.ApiKeys;
 import io.goalpost.core.link.Links;
+import io.goalpost.core.stats.LinkStatistics;
 import io.goalpost.testing.FixedIds;
+import io.goalpost.testing.InMemoryCounterStore;
 import io.goalpost.testing.InMemoryLinkStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,14 +30,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ApiHandlerTest {
 
     private static final Instant NOW = Instant.parse("2025-04-01T09:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SAMPLE_URL = "https://abc123def4.execute-api.us-east-1.amazonaws.com/l/spring-fb";
 
     private final InMemoryLinkStore store = new InMemoryLinkStore();
     private final FixedIds ids = new FixedIds();
+    private final Links links = new Links(store, ids, CLOCK);
 
     private ApiHandler handler(String publicBaseUrl) {
-        return new ApiHandler(new ApiDependencies(new Links(store, ids, Clock.fixed(NOW, ZoneOffset.UTC)),
+        return new ApiHandler(new ApiDependencies(links, new LinkStatistics(links, new InMemoryCounterStore(), CLOCK),
                 ApiKeys.fromHashes(ApiKeys.hashOf("gp_local_dev_key")), publicBaseUrl));
     }
 

@@ -2,6 +2,7 @@ package io.goalpost.aws.wiring;
 
 import io.goalpost.aws.config.AwsClients;
 import io.goalpost.aws.config.GoalpostConfig;
+import io.goalpost.aws.counter.DynamoDbCounterStore;
 import io.goalpost.aws.event.EventJson;
 import io.goalpost.aws.event.LoggedClickFallback;
 import io.goalpost.aws.event.SqsEventQueue;
@@ -12,6 +13,7 @@ import io.goalpost.core.click.OutboxClickFallback;
 import io.goalpost.core.click.Redirector;
 import io.goalpost.core.id.SecureRandomIds;
 import io.goalpost.core.link.Links;
+import io.goalpost.core.stats.LinkStatistics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -58,7 +60,9 @@ public final class CompositionRoot {
         ApiKeys apiKeys = apiKeys(config.apiKeyHashes());
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         Links links = new Links(new DynamoDbLinkStore(dynamoDb, config.tableName()), new SecureRandomIds(), clock);
-        return new ApiDependencies(links, apiKeys, config.publicBaseUrl());
+        LinkStatistics linkStatistics =
+                new LinkStatistics(links, new DynamoDbCounterStore(dynamoDb, config.tableName()), clock);
+        return new ApiDependencies(links, linkStatistics, apiKeys, config.publicBaseUrl());
     }
 
     private static ApiKeys apiKeys(String hashes) {

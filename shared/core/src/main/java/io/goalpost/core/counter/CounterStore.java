@@ -16,7 +16,8 @@ public interface CounterStore {
 
   /**
    * The fields of one subject per day, for the days in {@code [from, to]} that have any; a day's
-   * map holds the sum over all the rows (shards) of that day.
+   * map holds the sum over all the rows (shards) of that day. A field whose sum is zero is left
+   * out, and so is a day left with no field.
    */
   SortedMap<LocalDate, Map<String, Long>> read(Counter.Subject subject, String id,
       LocalDate from, LocalDate to);

@@ -78,6 +78,14 @@ public record OrderEvent(Kind kind, String eventId, Instant occurredAt, String o
     }
   }
 
+  /** Never prints the email: events end up in exception messages and logs. */
+  @Override
+  public String toString() {
+    return "OrderEvent[" + kind.wireName() + " " + eventId + " order=" + orderId + " payment=" + paymentId
+        + " product=" + productId + " " + amount + " " + currency + " email=" + (email == null ? "none" : "<redacted>")
+        + " visitor=" + visitorId + " click=" + clickId + " at=" + occurredAt + "]";
+  }
+
   @Override
   public int version() {
     return VERSION;

@@ -1,0 +1,36 @@
+package io.goalpost.functions.api;
+
+import static io.goalpost.aws.http.HttpResponses.error;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.goalpost.aws.http.ErrorCode;
+import io.goalpost.aws.http.HttpRequests;
+import io.goalpost.aws.http.HttpResponses;
+import io.goalpost.core.stats.LinkStatistics;
+import io.goalpost.core.stats.LinkStatsResult;
+import java.util.Map;
+
+/** GET /api/links/{slug}/stats?from&to: HTTP in, one call to {@link LinkStatistics}, HTTP out. */
+final class StatsRoutes {
+
+    private final LinkStatistics statistics;
+    private final StatsJson json = new StatsJson();
+
+    StatsRoutes(LinkStatistics statistics) {
+        this.statistics = statistics;
+    }
+
+    APIGatewayV2HTTPResponse link(APIGatewayV2HTTPEvent event) {
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        LinkStatsResult result = statistics.forLink(
+                HttpRequests.pathParameter(event, "slug").orElse(null), query.get("from"), query.get("to"));
+        if (result instanceof LinkStatsResult.Found found) {
+            return HttpResponses.json(200, json.write(found.stats()));
+        }
+        if (result instanceof LinkStatsResult.InvalidRange invalid) {
+            return error(ErrorCode.BAD_REQUEST, invalid.message());
+        }
+        return error(ErrorCode.NOT_FOUND, "no link has this slug");
+    }
+}
