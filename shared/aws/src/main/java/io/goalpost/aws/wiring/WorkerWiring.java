@@ -6,6 +6,7 @@ import io.goalpost.aws.attribution.DynamoDbLineageStore;
 import io.goalpost.aws.attribution.DynamoDbUniqueClickers;
 import io.goalpost.aws.config.AwsClients;
 import io.goalpost.aws.config.WorkerConfig;
+import io.goalpost.aws.counter.DynamoDbCounterStore;
 import io.goalpost.aws.link.DynamoDbLinkStore;
 import io.goalpost.core.attribution.AttributionModel;
 import io.goalpost.core.attribution.EventRecorder;
@@ -26,7 +27,7 @@ public final class WorkerWiring {
   public static WorkerDependencies worker(Map<String, String> env, Clock clock) {
     WorkerConfig config = WorkerConfig.from(env);
     DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-    CounterStore counters = counters(dynamoDb, config.tableName());
+    CounterStore counters = new DynamoDbCounterStore(dynamoDb, config.tableName());
     return new WorkerDependencies(recorder(stores(dynamoDb, config.tableName(), counters), config.attributionModel()),
         outboxRedrive(env, dynamoDb, config, clock));
   }
@@ -40,10 +41,6 @@ public final class WorkerWiring {
 
   public static EventRecorder recorder(WorkerStores stores, AttributionModel model) {
     return EventRecorder.over(stores, model);
-  }
-
-  private static CounterStore counters(DynamoDbClient dynamoDb, String tableName) {
-    throw new IllegalStateException("DynamoDbCounterStore is not on this branch yet");
   }
 
   /** Shares the worker's DynamoDB client; the queue gets a client of its own with a send budget. */

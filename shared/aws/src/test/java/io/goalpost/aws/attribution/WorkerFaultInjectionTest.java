@@ -3,6 +3,7 @@ package io.goalpost.aws.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.goalpost.aws.counter.DynamoDbCounterStore;
 import io.goalpost.aws.faults.WriteKiller;
 import io.goalpost.aws.wiring.WorkerWiring;
 import io.goalpost.core.attribution.AttributionModel;
@@ -13,7 +14,6 @@ import io.goalpost.core.attribution.CreditPath;
 import io.goalpost.core.attribution.EventRecorder;
 import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.core.counter.Counter;
-import io.goalpost.core.counter.CounterStore;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.OrderEvent;
 import io.goalpost.core.event.TrackingEvent;
@@ -21,7 +21,6 @@ import io.goalpost.core.link.Goal;
 import io.goalpost.core.link.Link;
 import io.goalpost.local.stack.LocalStack;
 import io.goalpost.local.stack.LocalStackExtension;
-import io.goalpost.testing.InMemoryCounterStore;
 import io.goalpost.testing.TestIds;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,20 +32,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * SPEC §5: a worker killed right after any one of its DynamoDB writes, then the same message
  * redelivered to a healthy worker, ends with the counters and the credit of one clean delivery.
- * The killed worker's counters go through the same killing client, so kills land between counter
- * writes too.
+ * The dying worker's counter store goes through the same killing client, so kills land between
+ * the counter store's writes too.
  */
 @ExtendWith(LocalStackExtension.class)
 class WorkerFaultInjectionTest {
 
-  /** Click, lineage entry, unique-clicker marker; then the counter operation. */
-  static final int CLEAN_CLICK_WRITES = 3;
-  /** Conversion, click reference, visitor reference; product counts; credit change; clear pending. */
-  static final int CLEAN_SALE_WRITES = 5;
+  /** Click, lineage entry, unique-clicker marker; 4 for {@code click#…} (apply record, row, done, release). */
+  static final int CLEAN_CLICK_WRITES = 7;
+  /**
+   * Conversion, click reference, visitor reference; 4 for {@code sale#…}; the credit's conditional
+   * update; 4 for {@code credit#…#v1}; clearing {@code pending}.
+   */
+  static final int CLEAN_SALE_WRITES = 13;
 
   private static final Instant CLICKED = Instant.parse("2025-04-01T09:30:00Z");
   private static final Instant PAID = Instant.parse("2025-04-02T15:00:00Z");
@@ -68,18 +71,14 @@ class WorkerFaultInjectionTest {
   @BeforeEach
   void connect(LocalStack stack) {
     String table = stack.tableName("GoalpostTable");
-    CounterStore counters = counters();
-    healthyStores = WorkerWiring.stores(stack.dynamoDbClient(), table, counters);
+    DynamoDbClient healthyClient = stack.dynamoDbClient();
+    DynamoDbClient dyingClient = killer.client(stack);
+    healthyStores = WorkerWiring.stores(healthyClient, table, new DynamoDbCounterStore(healthyClient, table));
     healthy = WorkerWiring.recorder(healthyStores, AttributionModel.LAST_TOUCH);
-    dying = WorkerWiring.recorder(WorkerWiring.stores(killer.client(stack), table, counters),
+    dying = WorkerWiring.recorder(WorkerWiring.stores(dyingClient, table, new DynamoDbCounterStore(dyingClient, table)),
         AttributionModel.LAST_TOUCH);
     healthyStores.links().create(new Link(slug, "Spring", "https://shop.example.com/spring", "ads", null,
         Goal.purchase(product), 30, false, CLICKED.minusSeconds(86_400), false));
-  }
-
-  /** Until DynamoDbCounterStore is on this branch, counters live in memory, out of the killer's reach. */
-  private CounterStore counters() {
-    return new InMemoryCounterStore();
   }
 
   static IntStream everyClickWrite() {
