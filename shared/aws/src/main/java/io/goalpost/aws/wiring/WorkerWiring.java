@@ -11,7 +11,6 @@ import io.goalpost.aws.link.DynamoDbLinkStore;
 import io.goalpost.core.attribution.AttributionModel;
 import io.goalpost.core.attribution.EventRecorder;
 import io.goalpost.core.attribution.WorkerStores;
-import io.goalpost.core.counter.CounterStore;
 import io.goalpost.core.event.OutboxRedrive;
 import java.time.Clock;
 import java.util.Map;
@@ -27,16 +26,18 @@ public final class WorkerWiring {
   public static WorkerDependencies worker(Map<String, String> env, Clock clock) {
     WorkerConfig config = WorkerConfig.from(env);
     DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-    CounterStore counters = new DynamoDbCounterStore(dynamoDb, config.tableName());
-    return new WorkerDependencies(recorder(stores(dynamoDb, config.tableName(), counters), config.attributionModel()),
+    return new WorkerDependencies(recorder(stores(dynamoDb, config.tableName()), config.attributionModel()),
         outboxRedrive(env, dynamoDb, config, clock));
   }
 
-  /** Every store on one table through one client (a test passes a client that fails on cue). */
-  public static WorkerStores stores(DynamoDbClient dynamoDb, String tableName, CounterStore counters) {
+  /**
+   * Every store, the counters' included, on one table through one client: a test passes a client
+   * that fails on cue, and every write of the worker goes through it.
+   */
+  public static WorkerStores stores(DynamoDbClient dynamoDb, String tableName) {
     return new WorkerStores(new DynamoDbLinkStore(dynamoDb, tableName), new DynamoDbClickStore(dynamoDb, tableName),
         new DynamoDbLineageStore(dynamoDb, tableName), new DynamoDbUniqueClickers(dynamoDb, tableName),
-        new DynamoDbConversionStore(dynamoDb, tableName), counters);
+        new DynamoDbConversionStore(dynamoDb, tableName), new DynamoDbCounterStore(dynamoDb, tableName));
   }
 
   public static EventRecorder recorder(WorkerStores stores, AttributionModel model) {

@@ -1,6 +1,5 @@
 package io.goalpost.aws.attribution;
 
-import io.goalpost.aws.counter.DynamoDbCounterStore;
 import io.goalpost.aws.wiring.WorkerWiring;
 import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.local.stack.LocalStack;
@@ -23,8 +22,7 @@ class DynamoDbWorkerTest extends WorkerContract {
 
   @BeforeEach
   void connect(LocalStack stack) {
-    String table = stack.tableName("GoalpostTable");
-    stores = WorkerWiring.stores(stack.dynamoDbClient(), table, new DynamoDbCounterStore(stack.dynamoDbClient(), table));
+    stores = WorkerWiring.stores(stack.dynamoDbClient(), stack.tableName("GoalpostTable"));
   }
 
   @Override

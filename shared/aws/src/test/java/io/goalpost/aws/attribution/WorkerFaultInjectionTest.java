@@ -3,7 +3,6 @@ package io.goalpost.aws.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.goalpost.aws.counter.DynamoDbCounterStore;
 import io.goalpost.aws.faults.WriteKiller;
 import io.goalpost.aws.wiring.WorkerWiring;
 import io.goalpost.core.attribution.AttributionModel;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * SPEC §5: a worker killed right after any one of its DynamoDB writes, then the same message
@@ -71,12 +69,9 @@ class WorkerFaultInjectionTest {
   @BeforeEach
   void connect(LocalStack stack) {
     String table = stack.tableName("GoalpostTable");
-    DynamoDbClient healthyClient = stack.dynamoDbClient();
-    DynamoDbClient dyingClient = killer.client(stack);
-    healthyStores = WorkerWiring.stores(healthyClient, table, new DynamoDbCounterStore(healthyClient, table));
+    healthyStores = WorkerWiring.stores(stack.dynamoDbClient(), table);
     healthy = WorkerWiring.recorder(healthyStores, AttributionModel.LAST_TOUCH);
-    dying = WorkerWiring.recorder(WorkerWiring.stores(dyingClient, table, new DynamoDbCounterStore(dyingClient, table)),
-        AttributionModel.LAST_TOUCH);
+    dying = WorkerWiring.recorder(WorkerWiring.stores(killer.client(stack), table), AttributionModel.LAST_TOUCH);
     healthyStores.links().create(new Link(slug, "Spring", "https://shop.example.com/spring", "ads", null,
         Goal.purchase(product), 30, false, CLICKED.minusSeconds(86_400), false));
   }
