@@ -1,0 +1,210 @@
+package io.goalpost.functions.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.goalpost.aws.event.EventJson;
+import io.goalpost.aws.wiring.WorkerDependencies;
+import io.goalpost.core.attribution.AttributionModel;
+import io.goalpost.core.attribution.EventRecorder;
+import io.goalpost.core.attribution.WorkerStores;
+import io.goalpost.core.counter.Counter;
+import io.goalpost.core.counter.CounterStore;
+import io.goalpost.core.counter.Operation;
+import io.goalpost.core.event.ClickEvent;
+import io.goalpost.core.event.OrderEvent;
+import io.goalpost.core.link.Goal;
+import io.goalpost.core.link.Link;
+import io.goalpost.testing.InMemoryWorkerStores;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The worker's handler over in-memory fakes, fed the sample events in events/. */
+class AttributionHandlerTest {
+
+  private static final String CLICK = "Ab3dEf6hIj9kLm2nOp5qRs";
+  private static final String VISITOR = "Vq3mXkP9aZr2LdT8wYbN4c";
+  private static final LocalDate CLICK_DAY = LocalDate.parse("2025-04-01");
+  private static final LocalDate SALE_DAY = LocalDate.parse("2025-04-02");
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final InMemoryWorkerStores stores = InMemoryWorkerStores.create();
+  private final AtomicInteger redrives = new AtomicInteger();
+  private final List<String> logLines = new ArrayList<>();
+
+  @BeforeEach
+  void storeTheSampleLink() {
+    stores.links().create(new Link("spring-fb", "Spring sale on Facebook", "https://shop.example.com/spring",
+        "facebook-ads", "spring-2025", Goal.purchase("prod_spring"), 14, false,
+        Instant.parse("2025-04-01T09:00:00Z"), false));
+  }
+
+  private AttributionHandler handler(WorkerStores workerStores) {
+    return new AttributionHandler(new WorkerDependencies(EventRecorder.over(workerStores, AttributionModel.LAST_TOUCH),
+        () -> {
+          redrives.incrementAndGet();
+          return 3;
+        }), logLines::add);
+  }
+
+  private JsonNode handle(AttributionHandler handler, byte[] event) {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try {
+      handler.handleRequest(new ByteArrayInputStream(event), output, null);
+      return mapper.readTree(output.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private JsonNode handle(byte[] event) {
+    return handle(handler(stores.stores()), event);
+  }
+
+  private static byte[] sample(String name) {
+    try {
+      return Files.readAllBytes(Path.of("../../events", name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The sample SQS event with its records' bodies (and message ids) replaced. */
+  private byte[] batchOf(String... bodies) throws IOException {
+    ObjectNode event = (ObjectNode) mapper.readTree(sample("worker-sqs-click.json"));
+    ObjectNode template = (ObjectNode) event.get("Records").get(0);
+    ArrayNode records = event.putArray("Records");
+    for (int i = 0; i < bodies.length; i++) {
+      records.add(template.deepCopy().put("messageId", "message-" + i).put("body", bodies[i]));
+    }
+    return mapper.writeValueAsBytes(event);
+  }
+
+  private Map<String, Long> counts(Counter.Subject subject, String id, LocalDate day) {
+    SortedMap<LocalDate, Map<String, Long>> days = stores.counters().read(subject, id, day, day);
+    return days.getOrDefault(day, Map.of());
+  }
+
+  @Test
+  void recordsTheSampleClickAndAnswersThatNothingFailed() {
+    JsonNode answer = handle(sample("worker-sqs-click.json"));
+
+    assertThat(answer.toString()).isEqualTo("{\"batchItemFailures\":[]}");
+    assertThat(counts(Counter.Subject.LINK, "spring-fb", CLICK_DAY)).isEqualTo(Map.of("clicks", 1L, "uniqueClicks", 1L));
+    assertThat(stores.lineages().clicksOf(VISITOR)).hasSize(1);
+  }
+
+  @Test
+  void creditsTheSampleSaleToTheLinkOfTheSampleClick() {
+    handle(sample("worker-sqs-click.json"));
+
+    JsonNode answer = handle(sample("worker-sqs-sale.json"));
+
+    assertThat(answer.get("batchItemFailures")).isEmpty();
+    assertThat(counts(Counter.Subject.LINK, "spring-fb", SALE_DAY)).isEqualTo(Map.of("goals", 1L, "revenue.USD", 4900L));
+    assertThat(counts(Counter.Subject.PRODUCT, "prod_spring", SALE_DAY)).isEqualTo(Map.of("sales", 1L, "revenue.USD", 4900L));
+  }
+
+  @Test
+  void readsSamplesWhoseBodiesEventJsonWrote() throws IOException {
+    EventJson json = new EventJson();
+    String clickBody = mapper.readTree(sample("worker-sqs-click.json")).at("/Records/0/body").asText();
+    String saleBody = mapper.readTree(sample("worker-sqs-sale.json")).at("/Records/0/body").asText();
+
+    ClickEvent click = new ClickEvent("spring-fb", CLICK, VISITOR, Instant.parse("2025-04-01T09:30:00Z"));
+    OrderEvent sale = new OrderEvent(OrderEvent.Kind.SALE, "orders:msg_2KWPBgLlAfxdpx2AI54pPJ85f4W",
+        Instant.parse("2025-04-02T15:00:00Z"), "order-1001", null, "prod_spring", 4900, "USD", "buyer@example.com",
+        VISITOR, CLICK);
+    assertThat(json.encode(click)).isEqualTo(clickBody);
+    assertThat(json.encode(sale)).isEqualTo(saleBody);
+  }
+
+  @Test
+  void failsOnlyAnUndecodableMessageAndLogsItWithoutItsBody() throws IOException {
+    String click = new EventJson().encode(new ClickEvent("spring-fb", CLICK, null, Instant.parse("2025-04-01T09:30:00Z")));
+
+    JsonNode answer = handle(batchOf("{\"v\":1,\"type\":\"order\",\"email\":\"secret@example.com\"}", "not json", click));
+
+    assertThat(answer.toString()).isEqualTo(
+        "{\"batchItemFailures\":[{\"itemIdentifier\":\"message-0\"},{\"itemIdentifier\":\"message-1\"}]}");
+    assertThat(counts(Counter.Subject.LINK, "spring-fb", CLICK_DAY)).containsEntry("clicks", 1L);
+    assertThat(logLines).hasSize(2).allSatisfy(line -> assertThat(line)
+        .contains("undecodable").doesNotContain("secret@example.com").doesNotContain("not json"));
+    assertThat(logLines.get(0)).contains("message-0");
+  }
+
+  @Test
+  void failsAMessageWhoseRecordingThrowsSoSqsRetriesIt() throws IOException {
+    CounterStore unreachable = new CounterStore() {
+      @Override
+      public void apply(Operation operation) {
+        throw new IllegalStateException("table unreachable");
+      }
+
+      @Override
+      public SortedMap<LocalDate, Map<String, Long>> read(Counter.Subject subject, String id, LocalDate from,
+          LocalDate to) {
+        throw new IllegalStateException("table unreachable");
+      }
+    };
+    WorkerStores failing = new WorkerStores(stores.links(), stores.clicks(), stores.lineages(),
+        stores.uniqueClickers(), stores.conversions(), unreachable);
+    String sale = mapper.readTree(sample("worker-sqs-sale.json")).at("/Records/0/body").asText();
+
+    JsonNode answer = handle(handler(failing), batchOf(sale));
+
+    assertThat(answer.toString()).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"message-0\"}]}");
+    assertThat(logLines).singleElement().asString()
+        .contains("message-0", "order/sale", "orders:msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", "table unreachable")
+        .doesNotContain("buyer@example.com");
+  }
+
+  @Test
+  void acknowledgesARefundWithoutEffectAndLogsItsType() throws IOException {
+    String refund = new EventJson().encode(new OrderEvent(OrderEvent.Kind.REFUND, "orders:msg_refund",
+        Instant.parse("2025-04-03T10:00:00Z"), "order-1001", "re_1", "prod_spring", 900, "USD",
+        "buyer@example.com", null, null));
+
+    JsonNode answer = handle(batchOf(refund));
+
+    assertThat(answer.get("batchItemFailures")).isEmpty();
+    assertThat(stores.counters().operationCount()).isZero();
+    assertThat(logLines).singleElement().asString().contains("order/refund", "NOT_APPLIED_YET")
+        .doesNotContain("buyer@example.com");
+  }
+
+  @Test
+  void redrivesTheOutboxOnTheSampleSchedule() {
+    JsonNode answer = handle(sample("worker-schedule.json"));
+
+    assertThat(redrives.get()).isEqualTo(1);
+    assertThat(answer.toString()).isEqualTo("{\"redriven\":3}");
+    assertThat(stores.counters().operationCount()).isZero();
+  }
+
+  @Test
+  void refusesAnEventThatIsNeitherABatchNorASchedule() {
+    assertThatThrownBy(() -> handler(stores.stores()).handleRequest(
+        new ByteArrayInputStream("{\"hello\":1}".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(redrives.get()).isZero();
+  }
+}

@@ -1,0 +1,192 @@
+package io.goalpost.aws.attribution;
+
+import static io.goalpost.aws.attribution.Attributes.instant;
+import static io.goalpost.aws.attribution.Attributes.key;
+import static io.goalpost.aws.attribution.Attributes.n;
+import static io.goalpost.aws.attribution.Attributes.number;
+import static io.goalpost.aws.attribution.Attributes.putIfPresent;
+import static io.goalpost.aws.attribution.Attributes.s;
+import static io.goalpost.aws.attribution.Attributes.sortable;
+import static io.goalpost.aws.attribution.Attributes.text;
+
+import io.goalpost.core.attribution.Conversion;
+import io.goalpost.core.attribution.ConversionRecord;
+import io.goalpost.core.attribution.ConversionStore;
+import io.goalpost.core.attribution.Credit;
+import io.goalpost.core.attribution.CreditPath;
+import io.goalpost.core.counter.Operation;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Conversions in the Goalpost table (docs/decisions/001-data-model.md):
+ * <ul>
+ *   <li>pk {@code CONV#<conversionId>}, sk {@code CONV}: the facts, {@code version}, and
+ *       {@code credit} {slug, clickId, path} and {@code pending} (an operation) when set;</li>
+ *   <li>pk {@code CLICK#<clickId>}, sk {@code CONV#<conversionId>}: the conversion names the click;</li>
+ *   <li>pk {@code VID#<visitorId>}, sk {@code CONV#<sortable time>#<conversionId>}: the visitor's.</li>
+ * </ul>
+ * A credit change is one {@code UpdateItem} conditioned on the version: no transactions.
+ */
+public final class DynamoDbConversionStore implements ConversionStore {
+
+  private static final String SK = "CONV";
+  private static final String REFS = "CONV#";
+  /** Expression names: {@code version} and friends are safer as placeholders than as words. */
+  private static final Map<String, String> NAMES =
+      Map.of("#version", "version", "#credit", "credit", "#pending", "pending");
+
+  private final DynamoDbClient dynamoDb;
+  private final String tableName;
+
+  public DynamoDbConversionStore(DynamoDbClient dynamoDb, String tableName) {
+    this.dynamoDb = dynamoDb;
+    this.tableName = tableName;
+  }
+
+  private static String pk(String conversionId) {
+    return "CONV#" + conversionId;
+  }
+
+  @Override
+  public ConversionRecord putIfAbsent(Conversion conversion) {
+    try {
+      dynamoDb.putItem(put -> put.tableName(tableName).item(itemOf(conversion))
+          .conditionExpression("attribute_not_exists(pk)"));
+      return ConversionRecord.fresh(conversion);
+    } catch (ConditionalCheckFailedException alreadyStored) {
+      return find(conversion.id()).orElseThrow();
+    }
+  }
+
+  @Override
+  public Optional<ConversionRecord> find(String conversionId) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName)
+        .key(key(pk(conversionId), SK)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(recordOf(item));
+  }
+
+  @Override
+  public boolean changeCredit(String conversionId, long expectedVersion, Credit credit, Operation pending) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":expected", n(expectedVersion));
+    values.put(":next", n(expectedVersion + 1));
+    StringBuilder set = new StringBuilder("SET #version = :next");
+    StringBuilder remove = new StringBuilder();
+    if (credit != null) {
+      set.append(", #credit = :credit");
+      values.put(":credit", creditAttribute(credit));
+    } else {
+      remove.append(" REMOVE #credit");
+    }
+    if (pending != null) {
+      set.append(", #pending = :pending");
+      values.put(":pending", OperationAttribute.of(pending));
+    } else {
+      remove.append(remove.length() == 0 ? " REMOVE #pending" : ", #pending");
+    }
+    try {
+      dynamoDb.updateItem(update -> update.tableName(tableName).key(key(pk(conversionId), SK))
+          .updateExpression(set.toString() + remove)
+          .conditionExpression("#version = :expected")
+          .expressionAttributeNames(NAMES)
+          .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException anotherWorkerWasFirst) {
+      return false;
+    }
+  }
+
+  @Override
+  public void clearPending(String conversionId, String operationId) {
+    try {
+      dynamoDb.updateItem(update -> update.tableName(tableName).key(key(pk(conversionId), SK))
+          .updateExpression("REMOVE #pending")
+          .conditionExpression("#pending.#id = :operation")
+          .expressionAttributeNames(Map.of("#pending", "pending", "#id", "id"))
+          .expressionAttributeValues(Map.of(":operation", s(operationId))));
+    } catch (ConditionalCheckFailedException clearedOrReplaced) {
+      // Someone finished it first, or a newer change replaced it: nothing of ours to clear.
+    }
+  }
+
+  @Override
+  public void referFromClick(String clickId, String conversionId) {
+    putRef(DynamoDbClickStore.pk(clickId), REFS + conversionId, conversionId);
+  }
+
+  @Override
+  public List<String> namingClick(String clickId) {
+    return refs(DynamoDbClickStore.pk(clickId));
+  }
+
+  @Override
+  public void referFromVisitor(String visitorId, Instant at, String conversionId) {
+    putRef(DynamoDbLineageStore.pk(visitorId), REFS + sortable(at) + "#" + conversionId, conversionId);
+  }
+
+  @Override
+  public List<String> ofVisitor(String visitorId) {
+    return refs(DynamoDbLineageStore.pk(visitorId));
+  }
+
+  private void putRef(String pk, String sk, String conversionId) {
+    // The same reference always makes the same item, so a plain put is safe to repeat.
+    dynamoDb.putItem(put -> put.tableName(tableName).item(Map.of(
+        "pk", s(pk), "sk", s(sk), "kind", s("conversion-ref"), "conversionId", s(conversionId))));
+  }
+
+  private List<String> refs(String pk) {
+    return dynamoDb.queryPaginator(query -> query.tableName(tableName)
+            .keyConditionExpression("pk = :pk AND begins_with(sk, :refs)")
+            .expressionAttributeValues(Map.of(":pk", s(pk), ":refs", s(REFS)))
+            .consistentRead(true))
+        .items().stream()
+        .map(item -> text(item, "conversionId"))
+        .toList();
+  }
+
+  private static Map<String, AttributeValue> itemOf(Conversion conversion) {
+    Map<String, AttributeValue> item = new HashMap<>(key(pk(conversion.id()), SK));
+    item.put("kind", s("conversion"));
+    item.put("conversionId", s(conversion.id()));
+    item.put("type", s(conversion.kind().wireName()));
+    item.put("at", s(conversion.at().toString()));
+    putIfPresent(item, "visitorId", conversion.visitorId());
+    putIfPresent(item, "clickId", conversion.clickId());
+    putIfPresent(item, "orderId", conversion.orderId());
+    putIfPresent(item, "productId", conversion.productId());
+    item.put("amount", n(conversion.amount()));
+    putIfPresent(item, "currency", conversion.currency());
+    item.put("version", n(0));
+    return item;
+  }
+
+  private static ConversionRecord recordOf(Map<String, AttributeValue> item) {
+    Conversion conversion = new Conversion(text(item, "conversionId"),
+        Conversion.Kind.fromWireName(text(item, "type")), instant(item, "at"), text(item, "visitorId"),
+        text(item, "clickId"), text(item, "orderId"), text(item, "productId"), number(item, "amount"),
+        text(item, "currency"));
+    AttributeValue credit = item.get("credit");
+    AttributeValue pending = item.get("pending");
+    return new ConversionRecord(conversion, credit == null ? null : creditOf(credit), number(item, "version"),
+        pending == null ? null : OperationAttribute.from(pending));
+  }
+
+  private static AttributeValue creditAttribute(Credit credit) {
+    return AttributeValue.fromM(Map.of(
+        "slug", s(credit.slug()), "clickId", s(credit.clickId()), "path", s(credit.path().wireName())));
+  }
+
+  private static Credit creditOf(AttributeValue value) {
+    Map<String, AttributeValue> credit = value.m();
+    return new Credit(credit.get("slug").s(), credit.get("clickId").s(),
+        CreditPath.fromWireName(credit.get("path").s()));
+  }
+}

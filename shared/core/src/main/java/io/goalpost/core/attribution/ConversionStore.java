@@ -1,0 +1,43 @@
+package io.goalpost.core.attribution;
+
+import io.goalpost.core.counter.Operation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Conversions with their credit, and the references that let a late click find the conversions
+ * it may change. Every read is strongly consistent; every write is one single-item write.
+ */
+public interface ConversionStore {
+
+  /**
+   * Stores the conversion unless one with its id is stored, and answers the stored record: the
+   * first delivery's facts win, so every redelivery decides from the same conversion.
+   */
+  ConversionRecord putIfAbsent(Conversion conversion);
+
+  Optional<ConversionRecord> find(String conversionId);
+
+  /**
+   * Sets the credit (null = none) and the pending operation (null = none) and moves the version
+   * to {@code expectedVersion + 1}, atomically and only if the stored version is
+   * {@code expectedVersion}. Answers whether it did; false means another worker changed it first.
+   */
+  boolean changeCredit(String conversionId, long expectedVersion, Credit credit, Operation pending);
+
+  /** Forgets the pending operation if it is still {@code operationId}; otherwise does nothing. */
+  void clearPending(String conversionId, String operationId);
+
+  /** Notes that the conversion names this click id; noting it again changes nothing. */
+  void referFromClick(String clickId, String conversionId);
+
+  /** The ids of the conversions that name the click, in id order. */
+  List<String> namingClick(String clickId);
+
+  /** Notes that the conversion carried this visitor id; noting it again changes nothing. */
+  void referFromVisitor(String visitorId, Instant at, String conversionId);
+
+  /** The ids of the visitor's conversions, earliest first. */
+  List<String> ofVisitor(String visitorId);
+}

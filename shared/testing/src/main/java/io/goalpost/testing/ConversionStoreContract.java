@@ -1,0 +1,175 @@
+package io.goalpost.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.goalpost.core.attribution.Conversion;
+import io.goalpost.core.attribution.ConversionRecord;
+import io.goalpost.core.attribution.ConversionStore;
+import io.goalpost.core.attribution.Credit;
+import io.goalpost.core.attribution.CreditPath;
+import io.goalpost.core.counter.Counter;
+import io.goalpost.core.counter.Delta;
+import io.goalpost.core.counter.Operation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What every ConversionStore must do; the in-memory fake and the DynamoDB adapter both extend it. */
+public abstract class ConversionStoreContract {
+
+  private final String suffix = TestIds.suffix();
+
+  protected abstract ConversionStore store();
+
+  private Conversion sale(String orderId, String at, long amount) {
+    return new Conversion(Conversion.saleId(orderId + suffix), Conversion.Kind.SALE, Instant.parse(at),
+        "vid" + suffix, "clk" + suffix, orderId + suffix, "prod_spring", amount, "USD");
+  }
+
+  private Conversion sale() {
+    return sale("ord", "2025-04-02T10:00:00Z", 4900);
+  }
+
+  private static Operation move(String id) {
+    LocalDate day = LocalDate.parse("2025-04-02");
+    return new Operation(id, List.of(
+        new Delta(Counter.link("old-link", day), Map.of("goals", -1L, "revenue.USD", -4900L)),
+        new Delta(Counter.link("new-link", day), Map.of("goals", 1L, "revenue.USD", 4900L))));
+  }
+
+  @Test
+  void storesANewConversionUncreditedAtVersionZero() {
+    Conversion sale = sale();
+
+    assertThat(store().putIfAbsent(sale)).isEqualTo(ConversionRecord.fresh(sale));
+
+    assertThat(store().find(sale.id())).contains(ConversionRecord.fresh(sale));
+  }
+
+  @Test
+  void answersTheStoredConversionWhenTheSameIdIsStoredAgain() {
+    Conversion first = sale();
+    Conversion sameOrderOtherFacts = new Conversion(first.id(), Conversion.Kind.SALE,
+        Instant.parse("2025-05-01T00:00:00Z"), null, null, first.orderId(), "prod_other", 1, "EUR");
+    store().putIfAbsent(first);
+
+    assertThat(store().putIfAbsent(sameOrderOtherFacts).conversion()).isEqualTo(first);
+    assertThat(store().find(first.id()).orElseThrow().conversion()).isEqualTo(first);
+  }
+
+  @Test
+  void keepsASaleWithoutIdsAndOfNothingToTheNanosecond() {
+    Conversion free = new Conversion(Conversion.saleId("free" + suffix), Conversion.Kind.SALE,
+        Instant.parse("2025-04-02T10:00:00.000000001Z"), null, null, "free" + suffix, "prod_trial", 0, "EUR");
+    store().putIfAbsent(free);
+
+    assertThat(store().find(free.id())).contains(ConversionRecord.fresh(free));
+  }
+
+  @Test
+  void findsNothingForAnUnknownConversion() {
+    assertThat(store().find("sale#unknown" + suffix)).isEmpty();
+  }
+
+  @Test
+  void changesTheCreditAndKeepsThePendingOperationWhenTheVersionIsTheExpectedOne() {
+    Conversion sale = sale();
+    store().putIfAbsent(sale);
+    Credit credit = new Credit("new-link", "clk" + suffix, CreditPath.CLICK_ID);
+
+    assertThat(store().changeCredit(sale.id(), 0, credit, move("credit#x#v1"))).isTrue();
+
+    assertThat(store().find(sale.id())).contains(new ConversionRecord(sale, credit, 1, move("credit#x#v1")));
+  }
+
+  @Test
+  void refusesACreditChangeAgainstAStaleVersionAndKeepsWhatIsStored() {
+    Conversion sale = sale();
+    store().putIfAbsent(sale);
+    Credit first = new Credit("first-link", "clk1" + suffix, CreditPath.CLICK_ID);
+    store().changeCredit(sale.id(), 0, first, null);
+
+    assertThat(store().changeCredit(sale.id(), 0, new Credit("late", "clk2" + suffix, CreditPath.COOKIE),
+        move("credit#x#v1"))).isFalse();
+
+    assertThat(store().find(sale.id())).contains(new ConversionRecord(sale, first, 1, null));
+  }
+
+  @Test
+  void removesTheCreditWhenChangedToNone() {
+    Conversion sale = sale();
+    store().putIfAbsent(sale);
+    store().changeCredit(sale.id(), 0, new Credit("a-link", "clk" + suffix, CreditPath.LEAD), null);
+
+    assertThat(store().changeCredit(sale.id(), 1, null, move("credit#x#v2"))).isTrue();
+
+    assertThat(store().find(sale.id())).contains(new ConversionRecord(sale, null, 2, move("credit#x#v2")));
+  }
+
+  @Test
+  void refusesACreditChangeOfAnUnknownConversionAndCreatesNothing() {
+    String unknown = "sale#nothing" + suffix;
+
+    assertThat(store().changeCredit(unknown, 0, new Credit("a", "b", CreditPath.CLICK_ID), null)).isFalse();
+
+    assertThat(store().find(unknown)).isEmpty();
+  }
+
+  @Test
+  void clearsThePendingOperationItNamesAndKeepsTheCreditAndVersion() {
+    Conversion sale = sale();
+    store().putIfAbsent(sale);
+    Credit credit = new Credit("new-link", "clk" + suffix, CreditPath.CLICK_ID);
+    store().changeCredit(sale.id(), 0, credit, move("credit#x#v1"));
+
+    store().clearPending(sale.id(), "credit#x#v1");
+
+    assertThat(store().find(sale.id())).contains(new ConversionRecord(sale, credit, 1, null));
+  }
+
+  @Test
+  void keepsAPendingOperationWhenAskedToClearAnotherOne() {
+    Conversion sale = sale();
+    store().putIfAbsent(sale);
+    store().changeCredit(sale.id(), 0, null, move("credit#x#v1"));
+
+    store().clearPending(sale.id(), "credit#x#v0");
+
+    assertThat(store().find(sale.id()).orElseThrow().pending()).isEqualTo(move("credit#x#v1"));
+  }
+
+  @Test
+  void clearsNothingOfAnUnknownConversionAndCreatesNothing() {
+    String unknown = "sale#nothing" + suffix;
+
+    store().clearPending(unknown, "credit#x#v1");
+
+    assertThat(store().find(unknown)).isEmpty();
+  }
+
+  @Test
+  void listsTheConversionsNamingAClickOnceEachInIdOrder() {
+    String click = "clk" + suffix;
+    store().referFromClick(click, "sale#b" + suffix);
+    store().referFromClick(click, "sale#a" + suffix);
+    store().referFromClick(click, "sale#b" + suffix);
+    store().referFromClick("other" + suffix, "sale#c" + suffix);
+
+    assertThat(store().namingClick(click)).containsExactly("sale#a" + suffix, "sale#b" + suffix);
+    assertThat(store().namingClick("nobody" + suffix)).isEmpty();
+  }
+
+  @Test
+  void listsAVisitorsConversionsEarliestFirstOnceEach() {
+    String visitor = "vid" + suffix;
+    store().referFromVisitor(visitor, Instant.parse("2025-04-03T00:00:00Z"), "sale#late" + suffix);
+    store().referFromVisitor(visitor, Instant.parse("2025-04-01T00:00:00Z"), "sale#early" + suffix);
+    store().referFromVisitor(visitor, Instant.parse("2025-04-01T00:00:00Z"), "sale#early" + suffix);
+    store().referFromVisitor("other" + suffix, Instant.parse("2025-04-02T00:00:00Z"), "sale#x" + suffix);
+
+    assertThat(store().ofVisitor(visitor)).containsExactly("sale#early" + suffix, "sale#late" + suffix);
+    assertThat(store().ofVisitor("nobody" + suffix)).isEmpty();
+  }
+}

@@ -1,0 +1,83 @@
+package io.goalpost.testing;
+
+import io.goalpost.core.attribution.Conversion;
+import io.goalpost.core.attribution.ConversionRecord;
+import io.goalpost.core.attribution.ConversionStore;
+import io.goalpost.core.attribution.Credit;
+import io.goalpost.core.counter.Operation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Conversions and their references in memory, with the same compare-and-set on the version as
+ * the DynamoDB store; {@link ConversionStoreContract} keeps the two alike. Thread-safe.
+ */
+public final class InMemoryConversionStore implements ConversionStore {
+
+  private record VisitorRef(Instant at, String conversionId) {
+  }
+
+  private final Map<String, ConversionRecord> records = new HashMap<>();
+  private final Map<String, TreeSet<String>> byClick = new HashMap<>();
+  private final Map<String, TreeSet<VisitorRef>> byVisitor = new HashMap<>();
+
+  @Override
+  public synchronized ConversionRecord putIfAbsent(Conversion conversion) {
+    return records.computeIfAbsent(conversion.id(), id -> ConversionRecord.fresh(conversion));
+  }
+
+  @Override
+  public synchronized Optional<ConversionRecord> find(String conversionId) {
+    return Optional.ofNullable(records.get(conversionId));
+  }
+
+  @Override
+  public synchronized boolean changeCredit(String conversionId, long expectedVersion, Credit credit,
+      Operation pending) {
+    ConversionRecord stored = records.get(conversionId);
+    if (stored == null || stored.version() != expectedVersion) {
+      return false;
+    }
+    records.put(conversionId, new ConversionRecord(stored.conversion(), credit, expectedVersion + 1, pending));
+    return true;
+  }
+
+  @Override
+  public synchronized void clearPending(String conversionId, String operationId) {
+    ConversionRecord stored = records.get(conversionId);
+    if (stored != null && stored.pending() != null && stored.pending().id().equals(operationId)) {
+      records.put(conversionId, new ConversionRecord(stored.conversion(), stored.credit(), stored.version(), null));
+    }
+  }
+
+  @Override
+  public synchronized void referFromClick(String clickId, String conversionId) {
+    byClick.computeIfAbsent(clickId, c -> new TreeSet<>()).add(conversionId);
+  }
+
+  @Override
+  public synchronized List<String> namingClick(String clickId) {
+    return List.copyOf(byClick.getOrDefault(clickId, new TreeSet<>()));
+  }
+
+  @Override
+  public synchronized void referFromVisitor(String visitorId, Instant at, String conversionId) {
+    byVisitor.computeIfAbsent(visitorId, v -> new TreeSet<>(
+        Comparator.comparing(VisitorRef::at).thenComparing(VisitorRef::conversionId)))
+        .add(new VisitorRef(at, conversionId));
+  }
+
+  @Override
+  public synchronized List<String> ofVisitor(String visitorId) {
+    List<String> ids = new ArrayList<>();
+    byVisitor.getOrDefault(visitorId, new TreeSet<>(Comparator.comparing(VisitorRef::conversionId)))
+        .forEach(ref -> ids.add(ref.conversionId()));
+    return ids;
+  }
+}

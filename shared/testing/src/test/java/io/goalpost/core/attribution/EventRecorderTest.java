@@ -1,0 +1,43 @@
+package io.goalpost.core.attribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.goalpost.core.event.ClickEvent;
+import io.goalpost.core.event.OrderEvent;
+import io.goalpost.core.event.PageEvent;
+import io.goalpost.testing.InMemoryWorkerStores;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class EventRecorderTest {
+
+  private static final Instant AT = Instant.parse("2025-04-02T10:00:00Z");
+
+  private final InMemoryWorkerStores stores = InMemoryWorkerStores.create();
+  private final EventRecorder recorder = EventRecorder.over(stores.stores(), AttributionModel.LAST_TOUCH);
+
+  private static OrderEvent order(OrderEvent.Kind kind) {
+    return new OrderEvent(kind, "orders:msg_1", AT, "ord_1", "pay_2", "prod", 900, "USD", null, null, null);
+  }
+
+  @Test
+  void recordsClicksAndSales() {
+    assertThat(recorder.record(new ClickEvent("spring", "Ab3dEf6hIj9kLm2nOp", null, AT)))
+        .isEqualTo(EventRecorder.Outcome.RECORDED);
+    assertThat(recorder.record(order(OrderEvent.Kind.SALE))).isEqualTo(EventRecorder.Outcome.RECORDED);
+    assertThat(stores.clicks().size()).isEqualTo(1);
+    assertThat(stores.conversions().find("sale#ord_1")).isPresent();
+  }
+
+  @Test
+  void acknowledgesRebillsRefundsAndPageEventsWithoutAnyEffectYet() {
+    assertThat(recorder.record(order(OrderEvent.Kind.REBILL))).isEqualTo(EventRecorder.Outcome.NOT_APPLIED_YET);
+    assertThat(recorder.record(order(OrderEvent.Kind.REFUND))).isEqualTo(EventRecorder.Outcome.NOT_APPLIED_YET);
+    assertThat(recorder.record(new PageEvent(PageEvent.Kind.PAGE_VIEW, "page:e1", AT, "https://shop.example.com/",
+        null, PageEvent.Consent.ALL, null, "Ab3dEf6hIj9kLm2nOp", null, null)))
+        .isEqualTo(EventRecorder.Outcome.NOT_APPLIED_YET);
+
+    assertThat(stores.counters().operationCount()).isZero();
+    assertThat(stores.conversions().find("sale#ord_1")).isEmpty();
+  }
+}
