@@ -69,6 +69,7 @@ public final class DevServer implements AutoCloseable {
   private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
   private final Map<String, List<ScheduleRunner>> schedules = new LinkedHashMap<>();
+  private final Map<String, List<String>> delivered = new java.util.concurrent.ConcurrentHashMap<>();
   private final List<AutoCloseable> running = new ArrayList<>();
   private final DevHttpServer http;
   private final URI baseUri;
@@ -102,9 +103,14 @@ public final class DevServer implements AutoCloseable {
         for (SamTemplate.SqsSource source : def.sqsSources()) {
           int pollers = Math.max(MIN_POLLERS,
               source.maximumConcurrency() == null ? MIN_POLLERS : Math.min(source.maximumConcurrency(), 4));
+          List<String> tap = delivered.computeIfAbsent(source.queueLogicalId(),
+              id -> new java.util.concurrent.CopyOnWriteArrayList<>());
           running.add(new SqsEventSource(stack.sqsClient(), stack.queueUrl(source.queueLogicalId()),
               stack.queueArn(source.queueLogicalId()), Math.min(source.batchSize(), 10), pollers,
-              source.reportBatchItemFailures(), function::invokeSqs).start());
+              source.reportBatchItemFailures(), event -> {
+                event.getRecords().forEach(record -> tap.add(record.getBody()));
+                return function.invokeSqs(event);
+              }).start());
         }
         for (SamTemplate.ScheduleSource source : def.schedules()) {
           String ruleArn = "arn:aws:events:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT_ID
@@ -151,6 +157,19 @@ public final class DevServer implements AutoCloseable {
 
   public LambdaFunction function(String logicalId) {
     return functions.get(logicalId);
+  }
+
+  /**
+   * Every message body the event sources have handed to a function from this queue, in delivery
+   * order, redeliveries included: what went over the queue, for tests (never logged).
+   */
+  public List<String> deliveredFrom(String queueLogicalId) {
+    return List.copyOf(delivered.getOrDefault(queueLogicalId, List.of()));
+  }
+
+  /** Forgets what {@link #deliveredFrom} has seen (tests, with {@code stack().reset()}). */
+  public void forgetDeliveries() {
+    delivered.values().forEach(List::clear);
   }
 
   /** Fires every schedule of a function once, now, and waits for it (tests; `schedules` off). */

@@ -39,6 +39,7 @@ class BeaconOverHttpTest {
     @BeforeEach
     void emptyTheStack() {
         server.stack().reset();
+        server.forgetDeliveries();
     }
 
     @Test

@@ -74,6 +74,7 @@ class PageScriptInTheBrowserTest {
         browser.manage().deleteAllCookies();
         script("localStorage.clear(); sessionStorage.clear();");
         server.stack().reset();
+        server.forgetDeliveries();
     }
 
     @Test

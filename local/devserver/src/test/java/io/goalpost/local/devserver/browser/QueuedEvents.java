@@ -7,54 +7,45 @@ import io.goalpost.core.event.TrackingEvent;
 import io.goalpost.local.devserver.DevServer;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
- * What the ingest functions put on the events queue, read straight off it: nothing consumes the
- * queue in this branch yet. Once the attribution worker does, these tests should read what it
- * stored instead. Every poll takes what has arrived and remembers it, in arrival order.
+ * What the ingest functions put on the events queue, as the dev server handed it to the worker
+ * (its delivery tap), in arrival order. Events that waited in the outbox arrive once the worker's
+ * schedule re-drives them, which {@link #poll} does as the minute schedule would.
  */
 final class QueuedEvents {
 
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final DevServer server;
     private final EventJson json = new EventJson();
-    private final List<TrackingEvent> seen = new ArrayList<>();
-    private final List<String> raw = new ArrayList<>();
 
     QueuedEvents(DevServer server) {
-        this.sqs = server.stack().sqsClient();
-        this.queueUrl = server.stack().queueUrl("EventsQueue");
+        this.server = server;
     }
 
     synchronized List<PageEvent> pageEvents() {
-        poll();
-        return seen.stream().filter(PageEvent.class::isInstance).map(PageEvent.class::cast).toList();
+        return poll().stream().filter(PageEvent.class::isInstance).map(PageEvent.class::cast).toList();
     }
 
     synchronized List<ClickEvent> clicks() {
-        poll();
-        return seen.stream().filter(ClickEvent.class::isInstance).map(ClickEvent.class::cast).toList();
+        return poll().stream().filter(ClickEvent.class::isInstance).map(ClickEvent.class::cast).toList();
     }
 
     /** The messages as they were sent, to check what never went on the queue. */
     synchronized List<String> rawMessages() {
-        poll();
-        return List.copyOf(raw);
+        server.fireSchedules("AttributionFunction");
+        return distinct(server.deliveredFrom("EventsQueue"));
     }
 
-    private void poll() {
-        List<Message> messages;
-        do {
-            messages = sqs.receiveMessage(ReceiveMessageRequest.builder().queueUrl(queueUrl)
-                    .maxNumberOfMessages(10).waitTimeSeconds(0).visibilityTimeout(600).build()).messages();
-            for (Message message : messages) {
-                raw.add(message.body());
-                seen.add(json.decode(message.body()));
-                sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
-            }
-        } while (!messages.isEmpty());
+    private List<TrackingEvent> poll() {
+        List<TrackingEvent> seen = new ArrayList<>();
+        for (String body : rawMessages()) {
+            seen.add(json.decode(body));
+        }
+        return seen;
+    }
+
+    /** A redelivered message is one event. */
+    private static List<String> distinct(List<String> bodies) {
+        return new ArrayList<>(new java.util.LinkedHashSet<>(bodies));
     }
 }

@@ -126,15 +126,28 @@ class TemplateContractTest {
     http.handleRequest(create, null);
   }
 
-  /** Every sample in events/ whose route belongs to this function goes through it. */
+  /**
+   * Every sample in events/ that this function's triggers would send goes through it: HTTP
+   * samples by route key, SQS samples (records from aws:sqs) when it has an SQS source, scheduled
+   * events when it has a schedule. Stream handlers get the sample's raw JSON, as Lambda sends it.
+   */
   @SuppressWarnings("unchecked")
   private void invokeWithSamples(SamTemplate.FunctionDef f, Object handler) {
     List<String> routeKeys = f.routes().stream().map(SamTemplate.HttpRoute::routeKey).toList();
     for (Path sample : samples()) {
-      JsonNode routeKey = readTree(sample).path("routeKey");
-      if (routeKeys.contains(routeKey.asText())) {
+      JsonNode json = readTree(sample);
+      if (routeKeys.contains(json.path("routeKey").asText())) {
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent(sample.toString());
         ((RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) handler).handleRequest(event, null);
+      }
+      boolean sqs = json.path("Records").path(0).path("eventSource").asText().equals("aws:sqs");
+      boolean scheduled = json.path("source").asText().equals("aws.events");
+      if ((sqs && !f.sqsSources().isEmpty()) || (scheduled && !f.schedules().isEmpty())) {
+        try (var in = Files.newInputStream(sample); var out = new java.io.ByteArrayOutputStream()) {
+          ((RequestStreamHandler) handler).handleRequest(in, out, null);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
       }
     }
   }
