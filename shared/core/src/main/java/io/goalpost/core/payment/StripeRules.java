@@ -172,7 +172,8 @@ final class StripeRules {
     }
 
     private static <T> T expect(StripeEvent event, Class<T> kind, String objectName) throws Refusal {
-        require(kind.isInstance(event.object()), "data.object", "must be a " + objectName + " for " + event.type());
+        require(kind.isInstance(event.object()), "data.object",
+                "must be a \"" + objectName + "\" object for " + event.type());
         return kind.cast(event.object());
     }
 
