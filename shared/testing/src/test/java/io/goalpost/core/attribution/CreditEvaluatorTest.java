@@ -115,6 +115,27 @@ class CreditEvaluatorTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("sale#o1");
   }
 
+  @Test
+  void leavesACreditThatStillStandsUnwrittenWhenEvaluatingAgain() {
+    evaluator(stores.conversions()).evaluate(SALE.id());
+
+    assertThat(evaluator(stores.conversions()).evaluate(SALE.id())).contains(ON_B);
+
+    assertThat(stores.conversions().find(SALE.id()).orElseThrow()).isEqualTo(new ConversionRecord(SALE, ON_B, 1, null));
+  }
+
+  @Test
+  void movesTheVersionOnAReevaluationEvenWhenTheCreditStaysSoADecisionFromOlderReadsLoses() {
+    evaluator(stores.conversions()).evaluate(SALE.id());
+
+    evaluator(stores.conversions()).reevaluate(SALE.id());
+
+    assertThat(stores.conversions().find(SALE.id()).orElseThrow()).isEqualTo(new ConversionRecord(SALE, ON_B, 2, null));
+    // A worker that read version 1 before a claim took its click away cannot write what it decided then.
+    assertThat(stores.conversions().changeCredit(SALE.id(), 1, ON_A, null)).isFalse();
+    assertThat(goalsOf("link-b")).isEqualTo(Map.of("goals", 1L, "revenue.USD", 4900L));
+  }
+
   /** Runs {@code beforeWrite} just before each credit change reaches the real store. */
   private static class RacingConversionStore implements ConversionStore {
     private final InMemoryConversionStore store;
