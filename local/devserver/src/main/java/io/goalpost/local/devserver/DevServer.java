@@ -36,6 +36,12 @@ import java.util.function.Consumer;
  */
 public final class DevServer implements AutoCloseable {
 
+  /**
+   * Shorter than the template's 60 s so a failed message comes back quickly, but like AWS never
+   * shorter than the worker's 10 s timeout: a message must not reappear while it is being handled.
+   */
+  static final Duration LOCAL_VISIBILITY_TIMEOUT = Duration.ofSeconds(12);
+
   /** Lambda's event source mapping runs at least this many concurrent pollers. */
   static final int MIN_POLLERS = 2;
 
@@ -50,7 +56,8 @@ public final class DevServer implements AutoCloseable {
   public record Options(Path template, int port, Clock clock, LocalStackOptions stackOptions,
       boolean schedules, Consumer<String> log) {
     public static Options defaults(Path template, int port) {
-      return new Options(template, port, Clock.systemUTC(), LocalStackOptions.defaults(), true,
+      return new Options(template, port, Clock.systemUTC(),
+          LocalStackOptions.defaults().withVisibilityTimeout(LOCAL_VISIBILITY_TIMEOUT), true,
           System.out::println);
     }
 

@@ -3,6 +3,7 @@ package io.goalpost.aws.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.goalpost.aws.counter.MovableClock;
 import io.goalpost.aws.faults.WriteKiller;
 import io.goalpost.aws.wiring.WorkerWiring;
 import io.goalpost.core.attribution.AttributionModel;
@@ -38,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * SPEC §5 for page events: a worker killed right after any one of its DynamoDB writes while
  * recording a claiming page view or an opt-in, then the same message redelivered to a healthy
- * worker, ends with the lineage, the credits and the counters of one clean delivery.
+ * worker once SQS's visibility timeout has let the dead worker's counter lease run out, ends with
+ * the lineage, the credits and the counters of one clean delivery.
  */
 @ExtendWith(LocalStackExtension.class)
 class PageEventFaultInjectionTest {
@@ -64,6 +66,7 @@ class PageEventFaultInjectionTest {
   private static final LocalDate CLICK_DAY = LocalDate.parse("2025-04-01");
 
   private final WriteKiller killer = new WriteKiller();
+  private final MovableClock clock = new MovableClock();
   private final String run = TestIds.suffix();
   private final String slug = "optin-" + run;
   private final String visitor = "visitor" + run;
@@ -78,9 +81,9 @@ class PageEventFaultInjectionTest {
   @BeforeEach
   void connect(LocalStack stack) {
     String table = stack.tableName("GoalpostTable");
-    healthyStores = WorkerWiring.stores(stack.dynamoDbClient(), table);
+    healthyStores = WorkerWiring.stores(stack.dynamoDbClient(), table, clock);
     healthy = WorkerWiring.recorder(healthyStores, AttributionModel.LAST_TOUCH);
-    dying = WorkerWiring.recorder(WorkerWiring.stores(killer.client(stack), table), AttributionModel.LAST_TOUCH);
+    dying = WorkerWiring.recorder(WorkerWiring.stores(killer.client(stack), table, clock), AttributionModel.LAST_TOUCH);
     healthyStores.links().create(new Link(slug, "Opt-in", "https://shop.example.com/join", "ads", null,
         Goal.optIn(null), 30, false, CLICKED.minusSeconds(86_400), false));
   }
@@ -194,6 +197,7 @@ class PageEventFaultInjectionTest {
     killer.killAfter(write);
     assertThatThrownBy(() -> dying.record(event)).isInstanceOf(WriteKiller.Killed.class);
     killer.disarm();
+    clock.waitOutTheLease();
   }
 
   private ClickOwners ownersOf() {
