@@ -38,7 +38,7 @@ public final class EventRecorder {
         List.of(new ClickIdCandidates(stores.clicks(), stores.conversions())),
         stores.links(), model, stores.counters());
     ClickRecorder clicks = new ClickRecorder(stores.clicks(), stores.lineages(), stores.uniqueClickers(),
-        Clickers.visitorElseClick(), stores.counters(), credits);
+        Clickers.asSent(), stores.counters(), credits);
     return new EventRecorder(clicks, new SaleRecorder(stores.conversions(), stores.counters(), credits));
   }
 
