@@ -16,6 +16,7 @@ import io.goalpost.core.counter.Operation;
 import io.goalpost.core.link.Goal;
 import io.goalpost.core.link.Link;
 import io.goalpost.core.link.Links;
+import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.LinkStatistics;
 import io.goalpost.testing.FixedIds;
 import io.goalpost.testing.InMemoryCounterStore;
@@ -48,6 +49,7 @@ class LinkStatsRouteTest {
     LinkStatsRouteTest() {
         Links links = new Links(linkStore, new FixedIds(), CLOCK);
         handler = new ApiHandler(new ApiDependencies(links, new LinkStatistics(links, counters, CLOCK),
+                new ChannelStatistics(links, counters, CLOCK),
                 ApiKeys.fromHashes(ApiKeys.hashOf("gp_local_dev_key")), ""));
     }
 

@@ -17,6 +17,7 @@ import io.goalpost.core.click.OutboxClickFallback;
 import io.goalpost.core.click.Redirector;
 import io.goalpost.core.id.SecureRandomIds;
 import io.goalpost.core.link.Links;
+import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.LinkStatistics;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,9 +68,9 @@ public final class CompositionRoot {
         ApiKeys apiKeys = apiKeys(config.apiKeyHashes());
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
         Links links = new Links(new DynamoDbLinkStore(dynamoDb, config.tableName()), new SecureRandomIds(), clock);
-        LinkStatistics linkStatistics =
-                new LinkStatistics(links, new DynamoDbCounterStore(dynamoDb, config.tableName()), clock);
-        return new ApiDependencies(links, linkStatistics, apiKeys, config.publicBaseUrl());
+        DynamoDbCounterStore counters = new DynamoDbCounterStore(dynamoDb, config.tableName());
+        return new ApiDependencies(links, new LinkStatistics(links, counters, clock),
+                new ChannelStatistics(links, counters, clock), apiKeys, config.publicBaseUrl());
     }
 
     private static ApiKeys apiKeys(String hashes) {
