@@ -5,56 +5,62 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.goalpost.core.click.SaltStore;
 import io.goalpost.core.click.SaltStore.DaySalt;
 import java.time.LocalDate;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every SaltStore must do; the in-memory fake and the DynamoDB adapter both extend it. Each
- * test takes days of its own, so a store shared between tests (one emulator table) works.
+ * What every SaltStore must do; the in-memory fake and the DynamoDB adapter both extend it. The
+ * store holds one salt, so each test starts from an empty store.
  */
 public abstract class SaltStoreContract {
 
-  private final LocalDate day = LocalDate.of(2000, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(2_900_000));
+  private static final LocalDate MONDAY = LocalDate.parse("2025-04-07");
 
+  /** An empty store; called once per test method or more (return the same one). */
   protected abstract SaltStore store();
 
   @Test
-  void findsNoSaltForADayWithout() {
-    assertThat(store().find(day)).isEmpty();
+  void holdsNoSaltBeforeTheFirst() {
+    assertThat(store().current()).isEmpty();
   }
 
   @Test
-  void keepsTheFirstSaltOfADayAndRefusesASecond() {
-    byte[] first = bytes(1);
+  void storesTheFirstSaltAndAnswersIt() {
+    assertThat(store().replaceEarlier(new DaySalt(MONDAY, bytes(1)))).isTrue();
 
-    assertThat(store().create(day, first)).isTrue();
-    assertThat(store().create(day, bytes(2))).isFalse();
-
-    assertThat(store().find(day)).get().satisfies(salt -> {
-      assertThat(salt.retired()).isFalse();
-      assertThat(salt.bytes()).isEqualTo(first);
+    assertThat(store().current()).get().satisfies(salt -> {
+      assertThat(salt.day()).isEqualTo(MONDAY);
+      assertThat(salt.bytes()).isEqualTo(bytes(1));
     });
   }
 
   @Test
-  void retiringADayRemovesItsBytesForGoodAndKeepsOtherDays() {
-    store().create(day, bytes(1));
-    store().create(day.plusDays(1), bytes(2));
+  void keepsTheFirstSaltOfADayAndRefusesASecond() {
+    store().replaceEarlier(new DaySalt(MONDAY, bytes(1)));
 
-    store().retire(day);
+    assertThat(store().replaceEarlier(new DaySalt(MONDAY, bytes(2)))).isFalse();
 
-    assertThat(store().find(day)).get().extracting(DaySalt::retired).isEqualTo(true);
-    assertThat(store().find(day).orElseThrow().bytes()).isNull();
-    assertThat(store().create(day, bytes(3))).as("a retired day's salt cannot come back").isFalse();
-    assertThat(store().find(day.plusDays(1)).orElseThrow().bytes()).isEqualTo(bytes(2));
+    assertThat(store().current().orElseThrow().bytes()).isEqualTo(bytes(1));
   }
 
   @Test
-  void retiresADayThatNeverHadASalt() {
-    store().retire(day);
+  void replacesAnEarlierDaysSaltSoItIsGone() {
+    store().replaceEarlier(new DaySalt(MONDAY, bytes(1)));
 
-    assertThat(store().find(day).orElseThrow().retired()).isTrue();
-    assertThat(store().create(day, bytes(1))).isFalse();
+    assertThat(store().replaceEarlier(new DaySalt(MONDAY.plusDays(3), bytes(2)))).isTrue();
+
+    assertThat(store().current()).get().satisfies(salt -> {
+      assertThat(salt.day()).isEqualTo(MONDAY.plusDays(3));
+      assertThat(salt.bytes()).isEqualTo(bytes(2));
+    });
+  }
+
+  @Test
+  void neverBringsBackAnEarlierDay() {
+    store().replaceEarlier(new DaySalt(MONDAY.plusDays(1), bytes(2)));
+
+    assertThat(store().replaceEarlier(new DaySalt(MONDAY, bytes(1)))).isFalse();
+
+    assertThat(store().current().orElseThrow().day()).isEqualTo(MONDAY.plusDays(1));
   }
 
   private static byte[] bytes(int seed) {

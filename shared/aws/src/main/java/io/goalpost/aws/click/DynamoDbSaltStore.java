@@ -3,7 +3,6 @@ package io.goalpost.aws.click;
 import io.goalpost.core.click.SaltStore;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
@@ -12,16 +11,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Daily salts in the Goalpost table: pk {@code SALT#<yyyy-mm-dd>}, sk {@code SALT}, {@code salt}
- * (32 bytes) while the day lasts. Retiring overwrites the item with one that has no salt, so the
- * bytes are gone and a late put-if-absent for that day fails; it is a PutItem, which the
- * redirect's write policy already allows (no DeleteItem). Both carry a {@code ttl} two days after
- * the day began: a backstop that removes the item should retiring ever fail, never correctness.
+ * The one salt in the Goalpost table: pk {@code SALT}, sk {@code SALT}; {@code day}
+ * (yyyy-mm-dd), {@code salt} (32 bytes). A new day's salt is a PutItem over the old one, on
+ * condition the stored day is earlier, so the old salt is overwritten, not deleted: the
+ * redirect's write policy already allows it (no DeleteItem). {@code ttl} (the end of the salt's
+ * day) removes the salt of a last day no later click replaces; a cost and privacy aid only, as
+ * reading never uses another day's salt.
  */
 public final class DynamoDbSaltStore implements SaltStore {
 
-  static final String SK = "SALT";
-  private static final int TTL_DAYS = 2;
+  static final String KEY = "SALT";
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -31,49 +30,38 @@ public final class DynamoDbSaltStore implements SaltStore {
     this.tableName = tableName;
   }
 
-  static String pk(LocalDate day) {
-    return "SALT#" + day;
-  }
-
   @Override
-  public Optional<DaySalt> find(LocalDate day) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName).key(key(day))
+  public Optional<DaySalt> current() {
+    Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName).key(key())
         .consistentRead(true)).item();
     if (item == null || item.isEmpty()) {
       return Optional.empty();
     }
-    AttributeValue salt = item.get("salt");
-    return Optional.of(new DaySalt(day, salt == null ? null : salt.b().asByteArray()));
+    return Optional.of(new DaySalt(LocalDate.parse(item.get("day").s()), item.get("salt").b().asByteArray()));
   }
 
   @Override
-  public boolean create(LocalDate day, byte[] salt) {
-    Map<String, AttributeValue> item = itemFor(day);
-    item.put("salt", AttributeValue.fromB(SdkBytes.fromByteArray(salt)));
+  public boolean replaceEarlier(DaySalt salt) {
+    long endOfDay = salt.day().plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    Map<String, AttributeValue> item = Map.of(
+        "pk", AttributeValue.fromS(KEY),
+        "sk", AttributeValue.fromS(KEY),
+        "kind", AttributeValue.fromS("salt"),
+        "day", AttributeValue.fromS(salt.day().toString()),
+        "salt", AttributeValue.fromB(SdkBytes.fromByteArray(salt.bytes())),
+        "ttl", AttributeValue.fromN(Long.toString(endOfDay)));
     try {
-      dynamoDb.putItem(put -> put.tableName(tableName).item(item).conditionExpression("attribute_not_exists(pk)"));
+      dynamoDb.putItem(put -> put.tableName(tableName).item(item)
+          .conditionExpression("attribute_not_exists(pk) OR #day < :day")
+          .expressionAttributeNames(Map.of("#day", "day"))
+          .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(salt.day().toString()))));
       return true;
-    } catch (ConditionalCheckFailedException dayHasOne) {
+    } catch (ConditionalCheckFailedException sameDayOrLater) {
       return false;
     }
   }
 
-  @Override
-  public void retire(LocalDate day) {
-    Map<String, AttributeValue> item = itemFor(day);
-    item.put("retired", AttributeValue.fromBool(true));
-    dynamoDb.putItem(put -> put.tableName(tableName).item(item));
-  }
-
-  private static Map<String, AttributeValue> itemFor(LocalDate day) {
-    Map<String, AttributeValue> item = new HashMap<>(key(day));
-    item.put("kind", AttributeValue.fromS("salt"));
-    long expires = day.plusDays(TTL_DAYS).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-    item.put("ttl", AttributeValue.fromN(Long.toString(expires)));
-    return item;
-  }
-
-  private static Map<String, AttributeValue> key(LocalDate day) {
-    return Map.of("pk", AttributeValue.fromS(pk(day)), "sk", AttributeValue.fromS(SK));
+  private static Map<String, AttributeValue> key() {
+    return Map.of("pk", AttributeValue.fromS(KEY), "sk", AttributeValue.fromS(KEY));
   }
 }

@@ -3,6 +3,7 @@ package io.goalpost.aws.click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goalpost.core.click.SaltStore;
+import io.goalpost.core.click.SaltStore.DaySalt;
 import io.goalpost.local.stack.LocalStack;
 import io.goalpost.local.stack.LocalStackExtension;
 import io.goalpost.testing.SaltStoreContract;
@@ -18,13 +19,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @ExtendWith(LocalStackExtension.class)
 class DynamoDbSaltStoreContractTest extends SaltStoreContract {
 
+  private static final Map<String, AttributeValue> KEY =
+      Map.of("pk", AttributeValue.fromS("SALT"), "sk", AttributeValue.fromS("SALT"));
+
   private LocalStack stack;
   private SaltStore store;
 
   @BeforeEach
-  void connect(LocalStack stack) {
+  void startEmpty(LocalStack stack) {
     this.stack = stack;
-    store = new DynamoDbSaltStore(stack.dynamoDbClient(), stack.tableName("GoalpostTable"));
+    stack.dynamoDbClient().deleteItem(delete -> delete.tableName(table()).key(KEY));
+    store = new DynamoDbSaltStore(stack.dynamoDbClient(), table());
   }
 
   @Override
@@ -33,23 +38,17 @@ class DynamoDbSaltStoreContractTest extends SaltStoreContract {
   }
 
   @Test
-  void givesASaltAndItsRetiredMarkATtlTwoDaysAfterTheDayBegan() {
-    LocalDate day = LocalDate.parse("1999-03-04");
-    store.create(day, new byte[32]);
-    assertThat(ttlOf(day)).isEqualTo(LocalDate.parse("1999-03-06").atStartOfDay().toEpochSecond(ZoneOffset.UTC));
+  void givesTheSaltATtlAtTheEndOfItsDay() {
+    store.replaceEarlier(new DaySalt(LocalDate.parse("2025-03-04"), new byte[32]));
 
-    store.retire(day);
-
-    assertThat(item(day)).containsKey("ttl").doesNotContainKey("salt");
-  }
-
-  private long ttlOf(LocalDate day) {
-    return Long.parseLong(item(day).get("ttl").n());
-  }
-
-  private Map<String, AttributeValue> item(LocalDate day) {
-    return stack.dynamoDbClient().getItem(get -> get.tableName(stack.tableName("GoalpostTable"))
-        .key(Map.of("pk", AttributeValue.fromS(DynamoDbSaltStore.pk(day)), "sk", AttributeValue.fromS("SALT")))
+    Map<String, AttributeValue> item = stack.dynamoDbClient().getItem(get -> get.tableName(table()).key(KEY)
         .consistentRead(true)).item();
+
+    assertThat(Long.parseLong(item.get("ttl").n()))
+        .isEqualTo(LocalDate.parse("2025-03-05").atStartOfDay().toEpochSecond(ZoneOffset.UTC));
+  }
+
+  private String table() {
+    return stack.tableName("GoalpostTable");
   }
 }

@@ -4,28 +4,24 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Where the day's salt of the unique-clicker hash lives while its day lasts (SPEC §3 Clicks:
- * "rotated daily and never stored" past its day). Shared by every redirect container, so all of
- * them hash one person to one key on one day. Reads are strongly consistent.
+ * Where the salt of the unique-clicker hash lives while its day lasts (SPEC §3 Clicks: "rotated
+ * daily and never stored" past its day). One salt at a time, shared by every redirect container
+ * so all of them hash one person to one key on one day: storing a new day's salt replaces the
+ * old one, so no earlier day's salt is ever left behind. Reads are strongly consistent.
  */
 public interface SaltStore {
 
-  /** A day's salt, or the mark that it was retired ({@code bytes} null): its bytes are gone for good. */
+  /** A day's salt: 32 random bytes. */
   record DaySalt(LocalDate day, byte[] bytes) {
-
-    public boolean retired() {
-      return bytes == null;
-    }
   }
 
-  Optional<DaySalt> find(LocalDate day);
-
-  /** Stores the day's salt unless the day has one (or was retired); answers whether this call stored it. */
-  boolean create(LocalDate day, byte[] salt);
+  /** The salt stored now, of whatever day it is; empty before the first. */
+  Optional<DaySalt> current();
 
   /**
-   * Replaces the day's salt, if any, with a retired mark, so its bytes are gone and no late
-   * caller can create that day's salt again.
+   * Stores this salt in place of the current one, but only when that one is of an earlier day (or
+   * there is none); answers whether it did. Two containers racing on a new day's first click:
+   * one wins, the other reads the winner's.
    */
-  void retire(LocalDate day);
+  boolean replaceEarlier(DaySalt salt);
 }

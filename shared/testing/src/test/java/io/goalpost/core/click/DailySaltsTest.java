@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.goalpost.testing.InMemorySaltStore;
 import java.time.LocalDate;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DailySaltsTest {
@@ -33,25 +32,25 @@ class DailySaltsTest {
   }
 
   @Test
-  void retiresYesterdaysSaltWhenItCreatesTodaysSoYesterdaysIsGone() {
+  void replacesYesterdaysSaltWithTodaysSoYesterdaysIsGone() {
     DailySalts salts = new DailySalts(store);
     byte[] monday = salts.of(MONDAY).orElseThrow();
 
     byte[] tuesday = salts.of(MONDAY.plusDays(1)).orElseThrow();
 
     assertThat(tuesday).isNotEqualTo(monday);
-    assertThat(store.daysWithSalt()).isEqualTo(Set.of(MONDAY.plusDays(1)));
-    assertThat(store.find(MONDAY).orElseThrow().retired()).isTrue();
+    assertThat(store.current().orElseThrow().day()).isEqualTo(MONDAY.plusDays(1));
+    assertThat(store.current().orElseThrow().bytes()).isEqualTo(tuesday);
   }
 
   @Test
-  void hasNoSaltForADayAlreadyRetiredAndCannotBringItBack() {
+  void hasNoSaltForADayAnotherContainerHasMovedPast() {
     new DailySalts(store).of(MONDAY.plusDays(1));
 
-    DailySalts late = new DailySalts(store);
+    DailySalts behind = new DailySalts(store);
 
-    assertThat(late.of(MONDAY)).isEmpty();
-    assertThat(store.daysWithSalt()).containsExactly(MONDAY.plusDays(1));
+    assertThat(behind.of(MONDAY)).isEmpty();
+    assertThat(store.current().orElseThrow().day()).isEqualTo(MONDAY.plusDays(1));
   }
 
   @Test

@@ -14,11 +14,15 @@ import io.goalpost.testing.InMemoryEventQueue;
 import io.goalpost.testing.InMemoryLinkStore;
 import io.goalpost.testing.InMemorySaltStore;
 import io.goalpost.testing.RecordingClickFallback;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -143,14 +147,20 @@ class RedirectorTest {
     }
 
     @Test
-    void sendsNeitherTheIpNorTheUserAgentNorAPlainHashOfThem() {
+    void sendsNeitherTheIpNorTheUserAgentButTheirHmacUnderTheDaysSalt() throws Exception {
         redirector.follow(from(IP, BROWSER));
 
         ClickEvent click = clicks().get(0);
         assertThat(click.toString()).doesNotContain(IP, BROWSER, "Firefox");
         assertThat(from(IP, BROWSER).toString()).doesNotContain(IP, "Firefox");
-        assertThat(click.clicker()).isEqualTo("h#" + ClickerKeys.hash(
-                salts.find(NOW.atZone(ZoneOffset.UTC).toLocalDate()).orElseThrow().bytes(), IP, BROWSER));
+        assertThat(click.clicker()).isEqualTo("h#" + hmacSha256Base64Url(salts.current().orElseThrow().bytes(),
+                IP + "|" + BROWSER));
+    }
+
+    private static String hmacSha256Base64Url(byte[] key, String text) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
