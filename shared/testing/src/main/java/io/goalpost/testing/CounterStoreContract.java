@@ -8,9 +8,16 @@ import io.goalpost.core.counter.Delta;
 import io.goalpost.core.counter.Fields;
 import io.goalpost.core.counter.Operation;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +30,27 @@ public abstract class CounterStoreContract {
   private static final LocalDate DAY = LocalDate.parse("2025-04-01");
   private static final String USD = Fields.revenue("USD");
   private static final String EUR = Fields.revenue("EUR");
+  /** Rounds of two callers racing: the window between reading a record and writing is narrow. */
+  private static final int RACES = 50;
 
   private final String suffix = UUID.randomUUID().toString().substring(0, 8);
   private final String slug = "spring-" + suffix;
 
   /** The store under test; called once per test method or more (return the same one). */
   protected abstract CounterStore store();
+
+  /**
+   * Whether {@code failure} is the store refusing to apply an operation that another caller is
+   * applying at that moment (the caller's message is then delivered again later). A store that
+   * never refuses keeps this answer: no failure is one.
+   */
+  protected boolean isRefusalWhileInProgress(RuntimeException failure) {
+    return false;
+  }
+
+  /** Lets the time pass that a refused caller waits before its next try (SQS's visibility timeout). */
+  protected void waitBeforeRetrying() {
+  }
 
   @Test
   void sumsEachFieldPerDayOverOperations() {
@@ -156,6 +178,51 @@ public abstract class CounterStoreContract {
     store().apply(op("sale#2", Delta.of(link(DAY), USD, large)));
 
     assertThat(readLink(DAY, DAY)).isEqualTo(Map.of(DAY, Map.of(USD, 2 * large)));
+  }
+
+  @Test
+  void countsAnOperationOnceWhenTwoCallersApplyItAtTheSameTimeAndARefusedOneTriesAgainLater() throws Exception {
+    String product = "prod_" + suffix;
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 1; round <= RACES; round++) {
+        Operation sale = op("sale#" + round, new Delta(link(DAY), Map.of(Fields.GOALS, 1L, USD, 100L)),
+            Delta.of(Counter.product(product, DAY), Fields.SALES, 1));
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Future<?>> callers = List.of(
+            two.submit(() -> applyAfter(together, sale)), two.submit(() -> applyAfter(together, sale)));
+
+        List<RuntimeException> refusals = new ArrayList<>();
+        for (Future<?> caller : callers) {
+          try {
+            caller.get(30, TimeUnit.SECONDS);
+          } catch (ExecutionException failed) {
+            assertThat(failed.getCause()).as("round %d", round).isInstanceOf(RuntimeException.class)
+                .matches(cause -> isRefusalWhileInProgress((RuntimeException) cause), "a refusal while in progress");
+            refusals.add((RuntimeException) failed.getCause());
+          }
+        }
+        assertThat(refusals).as("round %d: at most one caller is refused", round).hasSizeLessThan(2);
+        // Only once both callers are through, as SQS redelivers only after the visibility timeout.
+        if (!refusals.isEmpty()) {
+          waitBeforeRetrying();
+          store().apply(sale);
+        }
+
+        assertThat(readLink(DAY, DAY)).as("round %d", round)
+            .isEqualTo(Map.of(DAY, Map.of(Fields.GOALS, (long) round, USD, 100L * round)));
+        assertThat(store().read(Counter.Subject.PRODUCT, product, DAY, DAY)).as("round %d", round)
+            .isEqualTo(Map.of(DAY, Map.of(Fields.SALES, (long) round)));
+      }
+    } finally {
+      two.shutdownNow();
+    }
+  }
+
+  private Void applyAfter(CyclicBarrier together, Operation operation) throws Exception {
+    together.await(10, TimeUnit.SECONDS);
+    store().apply(operation);
+    return null;
   }
 
   private Counter link(LocalDate day) {

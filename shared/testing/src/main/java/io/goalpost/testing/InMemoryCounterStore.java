@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * Day counters in memory: an operation id seen before changes nothing. One row per day (no
  * shards); like the DynamoDB store, reads leave out fields that sum to zero and days left with
- * none. {@link CounterStoreContract} keeps the two alike. Thread-safe.
+ * none. {@link CounterStoreContract} keeps the two alike. Thread-safe, and it never refuses a
+ * caller: one lock orders two applies of one operation id, so the second finds it applied.
  */
 public final class InMemoryCounterStore implements CounterStore {
 

@@ -36,6 +36,12 @@ import java.util.function.Consumer;
  */
 public final class DevServer implements AutoCloseable {
 
+  /**
+   * Shorter than the template's 60 s so a failed message comes back quickly, but like AWS never
+   * shorter than the worker's 10 s timeout: a message must not reappear while it is being handled.
+   */
+  static final Duration LOCAL_VISIBILITY_TIMEOUT = Duration.ofSeconds(12);
+
   /** Lambda's event source mapping runs at least this many concurrent pollers. */
   static final int MIN_POLLERS = 2;
 
@@ -50,7 +56,8 @@ public final class DevServer implements AutoCloseable {
   public record Options(Path template, int port, Clock clock, LocalStackOptions stackOptions,
       boolean schedules, Consumer<String> log) {
     public static Options defaults(Path template, int port) {
-      return new Options(template, port, Clock.systemUTC(), LocalStackOptions.defaults(), true,
+      return new Options(template, port, Clock.systemUTC(),
+          LocalStackOptions.defaults().withVisibilityTimeout(LOCAL_VISIBILITY_TIMEOUT), true,
           System.out::println);
     }
 
@@ -170,6 +177,48 @@ public final class DevServer implements AutoCloseable {
   /** Forgets what {@link #deliveredFrom} has seen (tests, with {@code stack().reset()}). */
   public void forgetDeliveries() {
     delivered.values().forEach(List::clear);
+  }
+
+  /**
+   * Waits (up to {@code limit}) until every queue that feeds a function is empty with nothing in
+   * flight, so the worker is not still writing what an earlier request caused.
+   *
+   * @return whether it settled in time
+   */
+  public boolean settle(Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    List<String> queues = template.functions().stream()
+        .flatMap(f -> f.sqsSources().stream()).map(SamTemplate.SqsSource::queueLogicalId).distinct().toList();
+    while (System.nanoTime() < deadline) {
+      boolean quiet = queues.stream().allMatch(queue -> {
+        Map<software.amazon.awssdk.services.sqs.model.QueueAttributeName, String> attributes =
+            stack.sqsClient().getQueueAttributes(b -> b.queueUrl(stack.queueUrl(queue)).attributeNames(
+                software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return attributes.values().stream().allMatch("0"::equals);
+      });
+      if (quiet) {
+        return true;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A clean slate for the next test: lets the worker finish what is in flight, then empties the
+   * tables and queues and forgets the deliveries seen.
+   */
+  public void resetForTest() {
+    settle(Duration.ofSeconds(30));
+    stack.reset();
+    forgetDeliveries();
   }
 
   /** Fires every schedule of a function once, now, and waits for it (tests; `schedules` off). */

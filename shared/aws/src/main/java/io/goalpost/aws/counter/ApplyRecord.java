@@ -12,12 +12,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The apply record of one operation: pk {@code OP#<opId>}, sk {@code OP}, {@code deltas} a list
- * of maps {pk, sk, amounts: {field: n}} naming the exact counter rows, and {@code done} once every
- * row has its amounts. It never expires: it is what tells a late redelivery the operation counted.
+ * of maps {pk, sk, amounts: {field: n}} naming the exact counter rows, {@code done} once every
+ * row has its amounts, and the {@link Lease} of the caller applying it: {@code owner} (a token)
+ * and {@code leaseUntil} (epoch ms). It never expires: it is what tells a late redelivery the
+ * operation counted.
  */
-record ApplyRecord(String opId, List<CounterRow> rows, boolean done) {
+record ApplyRecord(String opId, List<CounterRow> rows, boolean done, Lease lease) {
 
   private static final String PREFIX = "OP#";
+  static final String OWNER = "owner";
+  static final String LEASE_UNTIL = "leaseUntil";
 
   ApplyRecord {
     rows = List.copyOf(rows);
@@ -27,7 +31,7 @@ record ApplyRecord(String opId, List<CounterRow> rows, boolean done) {
    * Deltas on the same counter are merged into one row first: the in-flight set marks a row, not
    * a delta, so a second delta on a row the op id already marks would be skipped as applied.
    */
-  static ApplyRecord of(Operation operation) {
+  static ApplyRecord of(Operation operation, Lease lease) {
     Map<Counter, Map<String, Long>> merged = new LinkedHashMap<>();
     for (Delta delta : operation.deltas()) {
       Map<String, Long> amounts = merged.computeIfAbsent(delta.counter(), c -> new LinkedHashMap<>());
@@ -35,7 +39,7 @@ record ApplyRecord(String opId, List<CounterRow> rows, boolean done) {
     }
     List<CounterRow> rows = new ArrayList<>();
     merged.forEach((counter, amounts) -> rows.add(CounterRow.of(counter, operation.id(), amounts)));
-    return new ApplyRecord(operation.id(), rows, false);
+    return new ApplyRecord(operation.id(), rows, false, lease);
   }
 
   static ApplyRecord from(Map<String, AttributeValue> item) {
@@ -48,7 +52,13 @@ record ApplyRecord(String opId, List<CounterRow> rows, boolean done) {
     }
     AttributeValue done = item.get("done");
     String pk = item.get("pk").s();
-    return new ApplyRecord(pk.substring(PREFIX.length()), rows, done != null && Boolean.TRUE.equals(done.bool()));
+    Lease lease = new Lease(item.get(OWNER).s(), Long.parseLong(item.get(LEASE_UNTIL).n()));
+    return new ApplyRecord(pk.substring(PREFIX.length()), rows, done != null && Boolean.TRUE.equals(done.bool()), lease);
+  }
+
+  /** The same record, now applied under another caller's lease (after taking it over). */
+  ApplyRecord leasedTo(Lease newLease) {
+    return new ApplyRecord(opId, rows, done, newLease);
   }
 
   Map<String, AttributeValue> key() {
@@ -69,6 +79,8 @@ record ApplyRecord(String opId, List<CounterRow> rows, boolean done) {
     item.put("kind", AttributeValue.fromS("apply"));
     item.put("deltas", AttributeValue.fromL(deltas));
     item.put("done", AttributeValue.fromBool(false));
+    item.put(OWNER, AttributeValue.fromS(lease.owner()));
+    item.put(LEASE_UNTIL, AttributeValue.fromN(Long.toString(lease.until())));
     return item;
   }
 }

@@ -26,18 +26,19 @@ public final class WorkerWiring {
   public static WorkerDependencies worker(Map<String, String> env, Clock clock) {
     WorkerConfig config = WorkerConfig.from(env);
     DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-    return new WorkerDependencies(recorder(stores(dynamoDb, config.tableName()), config.attributionModel()),
+    return new WorkerDependencies(recorder(stores(dynamoDb, config.tableName(), clock), config.attributionModel()),
         outboxRedrive(env, dynamoDb, config, clock));
   }
 
   /**
    * Every store, the counters' included, on one table through one client: a test passes a client
-   * that fails on cue, and every write of the worker goes through it.
+   * that fails on cue, and every write of the worker goes through it. The clock times the counter
+   * store's leases: a test moves it on, as SQS's visibility timeout would, before a redelivery.
    */
-  public static WorkerStores stores(DynamoDbClient dynamoDb, String tableName) {
+  public static WorkerStores stores(DynamoDbClient dynamoDb, String tableName, Clock clock) {
     return new WorkerStores(new DynamoDbLinkStore(dynamoDb, tableName), new DynamoDbClickStore(dynamoDb, tableName),
         new DynamoDbLineageStore(dynamoDb, tableName), new DynamoDbUniqueClickers(dynamoDb, tableName),
-        new DynamoDbConversionStore(dynamoDb, tableName), new DynamoDbCounterStore(dynamoDb, tableName));
+        new DynamoDbConversionStore(dynamoDb, tableName), new DynamoDbCounterStore(dynamoDb, tableName, clock));
   }
 
   public static EventRecorder recorder(WorkerStores stores, AttributionModel model) {

@@ -3,6 +3,8 @@ package io.goalpost.aws.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.goalpost.aws.counter.MovableClock;
+import io.goalpost.aws.counter.OperationInProgress;
 import io.goalpost.aws.faults.WriteKiller;
 import io.goalpost.aws.wiring.WorkerWiring;
 import io.goalpost.core.attribution.AttributionModel;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * SPEC §5: a worker killed right after any one of its DynamoDB writes, then the same message
  * redelivered to a healthy worker, ends with the counters and the credit of one clean delivery.
  * The dying worker's counter store goes through the same killing client, so kills land between
- * the counter store's writes too.
+ * the counter store's writes too. Redeliveries come after the visibility timeout, as on SQS: the
+ * shared clock moves past the dead worker's counter lease first.
  */
 @ExtendWith(LocalStackExtension.class)
 class WorkerFaultInjectionTest {
@@ -48,6 +52,10 @@ class WorkerFaultInjectionTest {
    * update; 4 for {@code credit#…#v1}; clearing {@code pending}.
    */
   static final int CLEAN_SALE_WRITES = 13;
+  /** Kills that leave a counter operation started and not done: its apply record, or its one row. */
+  static final Set<Integer> CLICK_WRITES_INSIDE_AN_OPERATION = Set.of(4, 5);
+  /** {@code sale#…}'s apply record and row; then {@code credit#…#v1}'s. */
+  static final Set<Integer> SALE_WRITES_INSIDE_AN_OPERATION = Set.of(4, 5, 9, 10);
 
   private static final Instant CLICKED = Instant.parse("2025-04-01T09:30:00Z");
   private static final Instant PAID = Instant.parse("2025-04-02T15:00:00Z");
@@ -55,6 +63,7 @@ class WorkerFaultInjectionTest {
   private static final LocalDate SALE_DAY = LocalDate.parse("2025-04-02");
 
   private final WriteKiller killer = new WriteKiller();
+  private final MovableClock clock = new MovableClock();
   private final String run = TestIds.suffix();
   private final String slug = "spring-" + run;
   private final String product = "prod_" + run;
@@ -69,9 +78,9 @@ class WorkerFaultInjectionTest {
   @BeforeEach
   void connect(LocalStack stack) {
     String table = stack.tableName("GoalpostTable");
-    healthyStores = WorkerWiring.stores(stack.dynamoDbClient(), table);
+    healthyStores = WorkerWiring.stores(stack.dynamoDbClient(), table, clock);
     healthy = WorkerWiring.recorder(healthyStores, AttributionModel.LAST_TOUCH);
-    dying = WorkerWiring.recorder(WorkerWiring.stores(killer.client(stack), table), AttributionModel.LAST_TOUCH);
+    dying = WorkerWiring.recorder(WorkerWiring.stores(killer.client(stack), table, clock), AttributionModel.LAST_TOUCH);
     healthyStores.links().create(new Link(slug, "Spring", "https://shop.example.com/spring", "ads", null,
         Goal.purchase(product), 30, false, CLICKED.minusSeconds(86_400), false));
   }
@@ -129,10 +138,52 @@ class WorkerFaultInjectionTest {
     assertCountsOfOneCleanClickAndSale();
   }
 
+  @ParameterizedTest(name = "killed after write {0}")
+  @MethodSource("everyClickWrite")
+  void aClickDeliveredAgainAtOnceIsRefusedOnlyWhileTheKilledWorkersCounterLeaseLivesAndThenCountsOnce(int write) {
+    killer.killAfter(write);
+    assertThatThrownBy(() -> dying.record(click)).isInstanceOf(WriteKiller.Killed.class);
+    killer.disarm();
+
+    deliverAtOnceThenAfterTheVisibilityTimeout(click, CLICK_WRITES_INSIDE_AN_OPERATION.contains(write));
+
+    assertThat(counts(Counter.Subject.LINK, slug, CLICK_DAY)).isEqualTo(Map.of("clicks", 1L, "uniqueClicks", 1L));
+  }
+
+  @ParameterizedTest(name = "killed after write {0}")
+  @MethodSource("everySaleWrite")
+  void aSaleDeliveredAgainAtOnceIsRefusedOnlyWhileTheKilledWorkersCounterLeaseLivesAndThenCountsOnce(int write) {
+    healthy.record(click);
+    killer.killAfter(write);
+    assertThatThrownBy(() -> dying.record(sale)).isInstanceOf(WriteKiller.Killed.class);
+    killer.disarm();
+
+    deliverAtOnceThenAfterTheVisibilityTimeout(sale, SALE_WRITES_INSIDE_AN_OPERATION.contains(write));
+
+    assertCountsOfOneCleanClickAndSale();
+  }
+
+  /**
+   * A second delivery before the dead worker's lease runs out (SQS may deliver a message twice at
+   * once) fails exactly when the kill left a counter operation half applied, and then it is
+   * delivered once more after the visibility timeout.
+   */
+  private void deliverAtOnceThenAfterTheVisibilityTimeout(TrackingEvent event, boolean refused) {
+    if (refused) {
+      assertThatThrownBy(() -> healthy.record(event)).isInstanceOf(OperationInProgress.class);
+    } else {
+      healthy.record(event);
+    }
+    clock.waitOutTheLease();
+    healthy.record(event);
+  }
+
+  /** Kills the worker after the write, then lets SQS's visibility timeout pass before the redelivery. */
   private void killAt(int write, TrackingEvent event) {
     killer.killAfter(write);
     assertThatThrownBy(() -> dying.record(event)).isInstanceOf(WriteKiller.Killed.class);
     killer.disarm();
+    clock.waitOutTheLease();
   }
 
   private void assertCountsOfOneCleanClickAndSale() {

@@ -10,13 +10,20 @@ import io.goalpost.core.counter.Fields;
 import io.goalpost.core.counter.Operation;
 import io.goalpost.local.stack.LocalStack;
 import io.goalpost.local.stack.LocalStackExtension;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,10 +35,12 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * Exactly-once under crashes: the worker is "killed" right after each DynamoDB write of an
- * operation in turn (and, in a second round, again during the redelivery), then the operation is
- * redelivered on a healthy client. Every run must end with the counter rows of one clean apply and
- * no op id left in any in-flight set.
+ * Exactly-once under crashes and races: the worker is "killed" right after each DynamoDB write of
+ * an operation in turn (and, in a second round, again during the redelivery), then the operation
+ * is redelivered on a healthy client once the dead caller's lease has run out, as SQS redelivers
+ * after the visibility timeout; or a second caller comes while the first is held between two of
+ * its writes. Every run must end with the counter rows of one clean apply and no op id left in
+ * any in-flight set.
  */
 @ExtendWith(LocalStackExtension.class)
 class DynamoDbCounterStoreCrashTest {
@@ -40,8 +49,12 @@ class DynamoDbCounterStoreCrashTest {
   private static final String USD = Fields.revenue("USD");
   /** Apply record, 3 counter updates, done, 3 in-flight removals. */
   private static final int CLEAN_WRITES = 8;
+  /** The write that marks the apply record done. */
+  private static final int DONE_WRITE = 5;
 
   private final WriteKiller killer = new WriteKiller();
+  private final MovableClock clock = new MovableClock();
+  private final ExecutorService elsewhere = Executors.newSingleThreadExecutor();
   private LocalStack stack;
   private String table;
   private DynamoDbCounterStore dying;
@@ -53,12 +66,25 @@ class DynamoDbCounterStoreCrashTest {
   void connect(LocalStack stack) {
     this.stack = stack;
     this.table = stack.tableName("GoalpostTable");
-    dying = new DynamoDbCounterStore(killer.client(stack), table);
-    healthy = new DynamoDbCounterStore(stack.dynamoDbClient(), table);
+    dying = new DynamoDbCounterStore(killer.client(stack), table, clock);
+    healthy = new DynamoDbCounterStore(stack.dynamoDbClient(), table, clock);
+  }
+
+  @AfterEach
+  void stopThreads() {
+    elsewhere.shutdownNow();
   }
 
   static IntStream everyWrite() {
     return IntStream.rangeClosed(1, CLEAN_WRITES);
+  }
+
+  static IntStream everyWriteBeforeDone() {
+    return IntStream.range(1, DONE_WRITE);
+  }
+
+  static IntStream everyWriteFromDone() {
+    return IntStream.rangeClosed(DONE_WRITE, CLEAN_WRITES);
   }
 
   static Stream<Arguments> everyPairOfWrites() {
@@ -87,6 +113,7 @@ class DynamoDbCounterStoreCrashTest {
   void aRedeliveryAfterAKillAtAnyWriteLeavesTheCountersOfOneCleanApply(int write) {
     killer.killAfter(write);
     assertThatThrownBy(() -> dying.apply(move(run))).isInstanceOf(WriteKiller.Killed.class);
+    clock.waitOutTheLease();
     healthy.apply(move(run));
 
     assertThat(counterRows(run)).isEqualTo(rowsOfOneCleanApply());
@@ -99,12 +126,14 @@ class DynamoDbCounterStoreCrashTest {
   void aSecondKillDuringTheRedeliveryStillEndsWithOneCleanApply(int first, int second) {
     killer.killAfter(first);
     assertThatThrownBy(() -> dying.apply(move(run))).isInstanceOf(WriteKiller.Killed.class);
+    clock.waitOutTheLease();
     killer.killAfter(second);
     try {
       dying.apply(move(run));
     } catch (WriteKiller.Killed killedAgain) {
       // Only when the redelivery had that many writes left to make.
     }
+    clock.waitOutTheLease();
     healthy.apply(move(run));
 
     assertThat(counterRows(run)).isEqualTo(rowsOfOneCleanApply());
@@ -119,8 +148,88 @@ class DynamoDbCounterStoreCrashTest {
 
     killer.killAfter(write);
     assertThatThrownBy(() -> dying.apply(move(run))).isInstanceOf(WriteKiller.Killed.class);
+    clock.waitOutTheLease();
     healthy.apply(recomputed);
 
+    assertThat(counterRows(run)).isEqualTo(rowsOfOneCleanApply());
+    assertThat(rowsWithInflightIds(run)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "killed after write {0}")
+  @MethodSource("everyWriteBeforeDone")
+  void aRedeliveryWithinTheLeaseOfAnApplyKilledBeforeItWasDoneIsRefusedAndChangesNothing(int write) {
+    killer.killAfter(write);
+    assertThatThrownBy(() -> dying.apply(move(run))).isInstanceOf(WriteKiller.Killed.class);
+    List<Map<String, AttributeValue>> leftByTheKill = itemsOf(run);
+
+    clock.advance(DynamoDbCounterStore.LEASE.minusMillis(1));
+    assertThatThrownBy(() -> healthy.apply(move(run))).isInstanceOf(OperationInProgress.class)
+        .hasMessageContaining(move(run).id());
+    assertThat(itemsOf(run)).containsExactlyInAnyOrderElementsOf(leftByTheKill);
+
+    clock.advance(Duration.ofMillis(1));
+    healthy.apply(move(run));
+    assertThat(counterRows(run)).isEqualTo(rowsOfOneCleanApply());
+    assertThat(rowsWithInflightIds(run)).isEmpty();
+    assertThat(applyRecordIsDone(run)).isTrue();
+  }
+
+  @ParameterizedTest(name = "killed after write {0}")
+  @MethodSource("everyWriteFromDone")
+  void aRedeliveryOfAnApplyKilledAfterItWasDoneNeedsNoWaitForTheLease(int write) {
+    killer.killAfter(write);
+    assertThatThrownBy(() -> dying.apply(move(run))).isInstanceOf(WriteKiller.Killed.class);
+
+    healthy.apply(move(run));
+
+    assertThat(counterRows(run)).isEqualTo(rowsOfOneCleanApply());
+    assertThat(rowsWithInflightIds(run)).isEmpty();
+  }
+
+  /**
+   * The race that needs the lease: a second caller reads the record while the first is between
+   * two writes. Without the lease it would add the rows too, and whichever added after the other
+   * had released its op id would count them twice.
+   */
+  @ParameterizedTest(name = "the first held after write {0}")
+  @MethodSource("everyWrite")
+  void aSecondCallerWhileTheFirstIsBetweenItsWritesIsRefusedUnlessItIsDoneAndTheRowsCountOnce(int write)
+      throws Exception {
+    RequestHold hold = new RequestHold(write);
+    DynamoDbCounterStore first = new DynamoDbCounterStore(hold.client(stack), table, clock);
+    Future<?> applying = elsewhere.submit(() -> first.apply(move(run)));
+    hold.awaitHeld();
+
+    if (write < DONE_WRITE) {
+      assertThatThrownBy(() -> healthy.apply(move(run))).isInstanceOf(OperationInProgress.class);
+    } else {
+      healthy.apply(move(run));
+    }
+    hold.release();
+    applying.get(30, TimeUnit.SECONDS);
+
+    assertThat(counterRows(run)).isEqualTo(rowsOfOneCleanApply());
+    assertThat(rowsWithInflightIds(run)).isEmpty();
+    assertThat(applyRecordIsDone(run)).isTrue();
+  }
+
+  @ParameterizedTest(name = "killed after write {0}")
+  @MethodSource("everyWriteBeforeDone")
+  void ofTwoCallersFindingTheLeaseOfAKilledApplyRunOutOnlyOneTakesItOver(int write) {
+    killer.killAfter(write);
+    assertThatThrownBy(() -> dying.apply(move(run))).isInstanceOf(WriteKiller.Killed.class);
+    clock.waitOutTheLease();
+    // The later one is held right after it read the run-out lease (its put failed, so its read counts 1st).
+    RequestHold hold = new RequestHold(1);
+    DynamoDbCounterStore later = new DynamoDbCounterStore(hold.client(stack), table, clock);
+    Future<?> takingOver = elsewhere.submit(() -> later.apply(move(run)));
+    hold.awaitHeld();
+
+    healthy.apply(move(run));
+    hold.release();
+
+    assertThatThrownBy(() -> takingOver.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(OperationInProgress.class);
     assertThat(counterRows(run)).isEqualTo(rowsOfOneCleanApply());
     assertThat(rowsWithInflightIds(run)).isEmpty();
   }

@@ -9,8 +9,12 @@ import io.goalpost.core.counter.Fields;
 import io.goalpost.core.counter.Operation;
 import io.goalpost.local.stack.LocalStack;
 import io.goalpost.local.stack.LocalStackExtension;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,14 +56,18 @@ class DynamoDbCounterStoreTest {
   }
 
   @Test
-  void writesADoneApplyRecordHoldingTheRowsAndACounterRowWithoutInflightIds() {
+  void writesADoneApplyRecordHoldingTheRowsAndItsLeaseAndACounterRowWithoutInflightIds() {
     String shard = Integer.toString(CounterRow.shardOf("sale#o1"));
-    DynamoDbCounterStore store = new DynamoDbCounterStore(stack.dynamoDbClient(), table);
+    Instant now = Instant.parse("2025-04-02T15:01:00Z");
+    DynamoDbCounterStore store = new DynamoDbCounterStore(stack.dynamoDbClient(), table, Clock.fixed(now, ZoneOffset.UTC));
 
     store.apply(new Operation("sale#o1", List.of(new Delta(Counter.link("spring", DAY), Map.of(Fields.GOALS, 1L, USD, 4900L)))));
 
-    assertThat(item("OP#sale#o1", "OP")).isEqualTo(Map.of(
+    Map<String, AttributeValue> record = new HashMap<>(item("OP#sale#o1", "OP"));
+    assertThat(record.remove("owner").s()).as("a random token per apply call").hasSize(36);
+    assertThat(record).isEqualTo(Map.of(
         "pk", s("OP#sale#o1"), "sk", s("OP"), "kind", s("apply"), "done", AttributeValue.fromBool(true),
+        "leaseUntil", n(now.plusSeconds(30).toEpochMilli()),
         "deltas", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
             "pk", s("STAT#LINK#spring"),
             "sk", s("DAY#2025-04-01#" + shard),

@@ -10,7 +10,9 @@ public interface CounterStore {
   /**
    * Applies every delta of the operation exactly once, however often it is called with the same
    * operation id and wherever an earlier call stopped. When an operation with this id was started
-   * before, its <em>stored</em> deltas are applied, not the ones passed now.
+   * before, its <em>stored</em> deltas are applied, not the ones passed now. An adapter may refuse
+   * (throw) while another caller is applying the same id; the caller then fails its message and
+   * the queue redelivers it later, when the operation is done or its holder is known dead.
    */
   void apply(Operation operation);
 

@@ -38,8 +38,7 @@ class BeaconOverHttpTest {
 
     @BeforeEach
     void emptyTheStack() {
-        server.stack().reset();
-        server.forgetDeliveries();
+        server.resetForTest();
     }
 
     @Test

@@ -73,8 +73,7 @@ class PageScriptInTheBrowserTest {
         browser.get(pages.url("blank.html"));
         browser.manage().deleteAllCookies();
         script("localStorage.clear(); sessionStorage.clear();");
-        server.stack().reset();
-        server.forgetDeliveries();
+        server.resetForTest();
     }
 
     @Test

@@ -92,7 +92,7 @@ class TemplateContractTest {
   @TestFactory
   Stream<DynamicTest> everyAwsCallAFunctionMakesIsAllowedByItsPoliciesOnTheResourceItHits() {
     return server.template().functions().stream().map(f -> DynamicTest.dynamicTest(f.logicalId(), () -> {
-      server.stack().reset();
+      server.resetForTest();
       seedALink();
       Object handler = construct(f, server.environmentOf(f.logicalId()));
       RecordedAwsCalls.recordingAs(f.logicalId(), () -> invokeWithSamples(f, handler));

@@ -39,8 +39,7 @@ class LinksAndClicksOverHttpTest {
 
   @BeforeEach
   void emptyTheStack() {
-    server.stack().reset();
-    server.forgetDeliveries();
+    server.resetForTest();
   }
 
   @Test
