@@ -50,4 +50,13 @@ public abstract class ClickStoreContract {
 
     assertThat(store().find(click.clickId())).contains(click);
   }
+
+  @Test
+  void keepsABotsClickAsNotHuman() {
+    Click bot = new Click("bot" + suffix, "spring-fb", Instant.parse("2025-04-01T09:30:00Z"), null, false);
+    store().putIfAbsent(bot);
+
+    assertThat(store().find(bot.clickId())).contains(bot);
+    assertThat(store().find(bot.clickId()).orElseThrow().human()).isFalse();
+  }
 }

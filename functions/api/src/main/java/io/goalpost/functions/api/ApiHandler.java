@@ -32,7 +32,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public ApiHandler(ApiDependencies dependencies) {
         this.apiKeys = dependencies.apiKeys();
         this.links = new LinkRoutes(dependencies.links(), new TrackingUrls(dependencies.publicBaseUrl()));
-        this.stats = new StatsRoutes(dependencies.linkStatistics());
+        this.stats = new StatsRoutes(dependencies.linkStatistics(), dependencies.channelStatistics());
         this.products = new ProductRoutes(dependencies.productStatistics());
     }
 
@@ -45,10 +45,14 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         String route = event.getRouteKey() == null ? "" : event.getRouteKey();
         return switch (route) {
             case "POST /api/links" -> links.create(event);
+            case "GET /api/links" -> links.list(event);
             case "GET /api/links/{slug}" -> links.get(event);
+            case "PATCH /api/links/{slug}" -> links.change(event);
+            case "DELETE /api/links/{slug}" -> links.archive(event);
             case "GET /api/links/{slug}/stats" -> stats.link(event);
             case "GET /api/products" -> products.list(event);
             case "GET /api/products/{productId}/stats" -> products.stats(event);
+            case "GET /api/channels" -> stats.channels(event);
             default -> HttpResponses.error(ErrorCode.NOT_FOUND, "no such route");
         };
     }

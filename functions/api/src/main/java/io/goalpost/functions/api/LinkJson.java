@@ -4,14 +4,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.goalpost.core.link.Goal;
 import io.goalpost.core.link.Link;
+import io.goalpost.core.link.LinkChange;
 import io.goalpost.core.link.NewLink;
 import io.goalpost.core.link.NewLink.NewGoal;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The JSON of links on the API (SPEC §4 names). Reading checks only shape and types (the domain
@@ -23,6 +27,8 @@ final class LinkJson {
     private static final Set<String> LINK_FIELDS = Set.of(
             "name", "destination", "channel", "campaign", "slug", "goal", "attributionWindowDays", "countRebills");
     private static final Set<String> GOAL_FIELDS = Set.of("type", "formId", "pageUrl", "productId");
+    private static final Set<String> CHANGEABLE_FIELDS = Set.of("name", "destination", "channel", "campaign");
+    private static final Set<String> READ_ONLY_FIELDS = Set.of("createdAt", "archived", "url");
     private static final int MAX_ECHOED_NAME = 64;
 
     private final ObjectMapper mapper = new ObjectMapper()
@@ -30,15 +36,7 @@ final class LinkJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     NewLink read(byte[] body) throws BadRequest {
-        JsonNode json;
-        try {
-            json = mapper.readTree(body);
-        } catch (IOException malformed) {
-            throw new BadRequest("body is not valid JSON");
-        }
-        if (json == null || !json.isObject()) {
-            throw new BadRequest("body must be a JSON object");
-        }
+        JsonNode json = object(body);
         refuseUnknown(json, LINK_FIELDS, "");
         return new NewLink(
                 text(json, "name", "name"),
@@ -49,6 +47,34 @@ final class LinkJson {
                 goal(json.get("goal")),
                 integer(json, "attributionWindowDays"),
                 bool(json, "countRebills"));
+    }
+
+    /**
+     * A change of a link: only name, destination, channel and campaign may be sent. An absent field
+     * stays as it is; JSON null empties it (which only a campaign may be: it is removed).
+     */
+    LinkChange readChange(byte[] body) throws BadRequest {
+        JsonNode json = object(body);
+        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (LinkChange.FIXED_FIELDS.contains(name)) {
+                throw new BadRequest(name + " " + LinkChange.FIXED_REASON);
+            }
+            if (READ_ONLY_FIELDS.contains(name)) {
+                throw new BadRequest(name + " is read-only" + ("archived".equals(name)
+                        ? " (DELETE /api/links/{slug} archives a link)" : ""));
+            }
+        }
+        refuseUnknown(json, CHANGEABLE_FIELDS, "");
+        return new LinkChange(changed(json, "name"), changed(json, "destination"), changed(json, "channel"),
+                changed(json, "campaign"));
+    }
+
+    ObjectNode writePage(List<Link> links, String nextCursor, Function<Link, String> urls) {
+        ObjectNode json = mapper.createObjectNode();
+        ArrayNode items = json.putArray("items");
+        links.forEach(link -> items.add(write(link, urls.apply(link))));
+        return json.put("nextCursor", nextCursor);
     }
 
     ObjectNode write(Link link, String url) {
@@ -64,6 +90,28 @@ final class LinkJson {
                 .put("createdAt", link.createdAt().toString())
                 .put("archived", link.archived())
                 .put("url", url);
+    }
+
+    private JsonNode object(byte[] body) throws BadRequest {
+        JsonNode json;
+        try {
+            json = mapper.readTree(body);
+        } catch (IOException malformed) {
+            throw new BadRequest("body is not valid JSON");
+        }
+        if (json == null || !json.isObject()) {
+            throw new BadRequest("body must be a JSON object");
+        }
+        return json;
+    }
+
+    /** The new value: null when absent, empty when JSON null (so the rules say what null means). */
+    private static String changed(JsonNode object, String field) throws BadRequest {
+        JsonNode value = object.get(field);
+        if (value != null && value.isNull()) {
+            return "";
+        }
+        return text(object, field, field);
     }
 
     private JsonNode goal(Goal goal) {

@@ -11,6 +11,7 @@ import io.goalpost.aws.wiring.ApiDependencies;
 import io.goalpost.core.access.ApiKeys;
 import io.goalpost.core.link.Links;
 import io.goalpost.core.product.ProductStatistics;
+import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.LinkStatistics;
 import io.goalpost.testing.FixedIds;
 import io.goalpost.testing.InMemoryCounterStore;
@@ -42,6 +43,7 @@ class ApiHandlerTest {
 
     private ApiHandler handler(String publicBaseUrl) {
         return new ApiHandler(new ApiDependencies(links, new LinkStatistics(links, new InMemoryCounterStore(), CLOCK),
+                new ChannelStatistics(links, new InMemoryCounterStore(), CLOCK),
                 ApiKeys.fromHashes(ApiKeys.hashOf("gp_local_dev_key")), publicBaseUrl,
                 new ProductStatistics(new InMemoryProductCatalog(), new InMemoryCounterStore(), CLOCK)));
     }

@@ -17,6 +17,7 @@ import io.goalpost.core.link.Goal;
 import io.goalpost.core.link.Link;
 import io.goalpost.core.link.Links;
 import io.goalpost.core.product.ProductStatistics;
+import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.LinkStatistics;
 import io.goalpost.testing.FixedIds;
 import io.goalpost.testing.InMemoryCounterStore;
@@ -50,6 +51,7 @@ class LinkStatsRouteTest {
     LinkStatsRouteTest() {
         Links links = new Links(linkStore, new FixedIds(), CLOCK);
         handler = new ApiHandler(new ApiDependencies(links, new LinkStatistics(links, counters, CLOCK),
+                new ChannelStatistics(links, counters, CLOCK),
                 ApiKeys.fromHashes(ApiKeys.hashOf("gp_local_dev_key")), "",
                 new ProductStatistics(new InMemoryProductCatalog(), counters, CLOCK)));
     }

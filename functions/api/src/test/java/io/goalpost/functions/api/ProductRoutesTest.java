@@ -16,6 +16,7 @@ import io.goalpost.core.counter.Operation;
 import io.goalpost.core.link.Links;
 import io.goalpost.core.product.CataloguingLinkStore;
 import io.goalpost.core.product.ProductStatistics;
+import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.LinkStatistics;
 import io.goalpost.testing.FixedIds;
 import io.goalpost.testing.InMemoryCounterStore;
@@ -47,7 +48,7 @@ class ProductRoutesTest {
         // Wired as the composition root wires it: storing a link catalogues its goal's product.
         Links links = new Links(new CataloguingLinkStore(new InMemoryLinkStore(), catalog), new FixedIds(), CLOCK);
         handler = new ApiHandler(new ApiDependencies(links, new LinkStatistics(links, counters, CLOCK),
-                ApiKeys.fromHashes(ApiKeys.hashOf("gp_local_dev_key")), "",
+                new ChannelStatistics(links, counters, CLOCK), ApiKeys.fromHashes(ApiKeys.hashOf("gp_local_dev_key")), "",
                 new ProductStatistics(catalog, counters, CLOCK)));
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * GET|HEAD /l/{slug}: a 302 to the link's destination (with a fresh gp_cid), or a 404 page.
- * It never sets a cookie: gp_vid is t.js's to set, and only under consent.
+ * It never sets a cookie: gp_vid is t.js's to set, and only under consent. The source IP and the
+ * user agent go to the redirector, which keeps them to itself (SPEC §5: no raw IP is stored).
  */
 public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -40,10 +41,18 @@ public final class RedirectHandler implements RequestHandler<APIGatewayV2HTTPEve
                 HttpRequests.pathParameter(event, "slug").orElse(null),
                 event.getRawQueryString(),
                 HttpRequests.cookie(event, "gp_vid").orElse(null),
-                method));
+                method,
+                sourceIp(event),
+                HttpRequests.header(event, "user-agent").orElse(null)));
         if (redirect instanceof Redirect.To to) {
             return HttpResponses.withHeaders(302, Map.of("location", to.location(), "cache-control", "no-store"), "");
         }
         return NotFoundPage.response(method);
+    }
+
+    /** The address API Gateway saw the request come from (not X-Forwarded-For, which the client writes). */
+    private static String sourceIp(APIGatewayV2HTTPEvent event) {
+        return event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                ? null : event.getRequestContext().getHttp().getSourceIp();
     }
 }

@@ -7,7 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.goalpost.aws.event.EventJson;
 import io.goalpost.aws.event.LoggedClickFallback;
+import io.goalpost.aws.click.CrawlerUserAgents;
 import io.goalpost.core.click.ClickFallback;
+import io.goalpost.core.click.ClickerKeys;
+import io.goalpost.core.click.DailySalts;
+import io.goalpost.core.click.UserAgents;
 import io.goalpost.core.click.Redirector;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.link.Goal;
@@ -15,11 +19,13 @@ import io.goalpost.core.link.Link;
 import io.goalpost.testing.FixedIds;
 import io.goalpost.testing.InMemoryEventQueue;
 import io.goalpost.testing.InMemoryLinkStore;
+import io.goalpost.testing.InMemorySaltStore;
 import io.goalpost.testing.RecordingClickFallback;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,9 +50,13 @@ class RedirectHandlerTest {
                 Instant.parse("2025-01-01T00:00:00Z"), true));
     }
 
+    private static final UserAgents BOTS = CrawlerUserAgents.load();
+
+    private final InMemorySaltStore salts = new InMemorySaltStore();
+
     private RedirectHandler handler(ClickFallback fallback) {
         return new RedirectHandler(new Redirector(links, queue, fallback, new FixedIds().withClickIds(CLICK),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC), BOTS, new ClickerKeys(new DailySalts(salts))));
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -80,6 +90,48 @@ class RedirectHandlerTest {
         handle(sample("redirect-click.json"));
 
         assertThat(queue.events()).containsExactly(new ClickEvent("spring-fb", CLICK, "Vq3mXkP9aZr2LdT8wYbN4c", NOW));
+    }
+
+    @Test
+    void redirectsALinkPreviewFetcherAndMarksItsClickAsABots() {
+        APIGatewayV2HTTPResponse response = handle(sample("redirect-link-preview.json"));
+
+        assertThat(response.getStatusCode()).isEqualTo(302);
+        assertThat(queue.events()).singleElement().satisfies(event -> assertThat(((ClickEvent) event).bot()).isTrue());
+    }
+
+    @Test
+    void hashesTheClickerFromTheSourceIpApiGatewaySawNotFromXForwardedFor() {
+        APIGatewayV2HTTPEvent first = withoutVisitor();
+        APIGatewayV2HTTPEvent forgedForwarding = withoutVisitor();
+        forgedForwarding.getHeaders().put("x-forwarded-for", "192.0.2.99");
+        APIGatewayV2HTTPEvent otherAddress = withoutVisitor();
+        otherAddress.getRequestContext().getHttp().setSourceIp("198.51.100.7");
+
+        handle(first);
+        handle(forgedForwarding);
+        handle(otherAddress);
+
+        List<String> clickers = queue.events().stream().map(e -> ((ClickEvent) e).clicker()).toList();
+        assertThat(clickers.get(0)).startsWith("h#").isEqualTo(clickers.get(1)).isNotEqualTo(clickers.get(2));
+        assertThat(queue.events()).allSatisfy(e -> assertThat(((ClickEvent) e).bot()).isFalse());
+    }
+
+    @Test
+    void countsAClickWithoutAUserAgentAsABots() {
+        APIGatewayV2HTTPEvent event = withoutVisitor();
+        event.getHeaders().remove("user-agent");
+
+        handle(event);
+
+        assertThat(queue.events()).singleElement().satisfies(e -> assertThat(((ClickEvent) e).bot()).isTrue());
+    }
+
+    private static APIGatewayV2HTTPEvent withoutVisitor() {
+        APIGatewayV2HTTPEvent event = sample("redirect-click.json");
+        event.setCookies(null);
+        event.setHeaders(new HashMap<>(event.getHeaders()));
+        return event;
     }
 
     @Test

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Clicks in the Goalpost table: pk {@code CLICK#<clickId>}, sk {@code CLICK}; slug, at,
- * visitorId?. The conversions naming a click sit in the same partition
+ * visitorId?, human. The conversions naming a click sit in the same partition
  * ({@link DynamoDbConversionStore}), so one query finds them.
  */
 public final class DynamoDbClickStore implements ClickStore {
@@ -61,10 +61,14 @@ public final class DynamoDbClickStore implements ClickStore {
     item.put("slug", s(click.slug()));
     item.put("at", s(click.at().toString()));
     putIfPresent(item, "visitorId", click.visitorId());
+    item.put("human", AttributeValue.fromBool(click.human()));
     return item;
   }
 
   private static Click clickOf(Map<String, AttributeValue> item) {
-    return new Click(text(item, "clickId"), text(item, "slug"), instant(item, "at"), text(item, "visitorId"));
+    // Clicks stored before bots were told apart were all counted as people's.
+    AttributeValue human = item.get("human");
+    return new Click(text(item, "clickId"), text(item, "slug"), instant(item, "at"), text(item, "visitorId"),
+        human == null || human.bool());
   }
 }

@@ -14,9 +14,12 @@ import java.time.format.DateTimeParseException;
 /**
  * The wire form of queue messages, written by the ingest functions and read by the worker with
  * this same codec. Every message carries {@code v} and {@code type}, so the reader can refuse
- * (and dead-letter) what it does not understand instead of guessing.
+ * (and dead-letter) what it does not understand instead of guessing. Older versions that may
+ * still sit in the outbox or the dead-letter queue are read too: a version 1 click (without
+ * {@code bot} and {@code clicker}) is a person's, clicked by its visitor id, else by itself.
  *
- * <pre>{"v":1,"type":"click","eventId":"…","occurredAt":"2025-04-01T09:30:00Z","slug":"…","clickId":"…","visitorId":"…"}
+ * <pre>{"v":2,"type":"click","eventId":"…","occurredAt":"2025-04-01T09:30:00Z","slug":"…","clickId":"…","visitorId":"…",
+ *  "bot":false,"clicker":"h#…"}
  * {"v":1,"type":"order","eventId":"orders:msg_…","occurredAt":"…","kind":"sale","orderId":"…","paymentId":"…",
  *  "productId":"…","amount":4900,"currency":"USD","email":"…","visitorId":"…","clickId":"…"}</pre>
  */
@@ -38,6 +41,7 @@ public final class EventJson {
         if (event instanceof ClickEvent click) {
             json.put("slug", click.slug()).put("clickId", click.clickId());
             putIfPresent(json, "visitorId", click.visitorId());
+            json.put("bot", click.bot()).put("clicker", click.clicker());
         } else if (event instanceof OrderEvent order) {
             json.put("kind", order.kind().wireName()).put("orderId", order.orderId());
             putIfPresent(json, "paymentId", order.paymentId());
@@ -71,6 +75,14 @@ public final class EventJson {
         String type = json.path("type").asText();
         int version = json.path("v").asInt(-1);
         if (ClickEvent.TYPE.equals(type) && version == ClickEvent.VERSION) {
+            JsonNode bot = json.get("bot");
+            if (bot == null || !bot.isBoolean()) {
+                throw new IllegalArgumentException("event has no boolean field bot");
+            }
+            return new ClickEvent(required(json, "slug"), required(json, "clickId"), optional(json, "visitorId"),
+                    instant(json, "occurredAt"), bot.booleanValue(), required(json, "clicker"));
+        }
+        if (ClickEvent.TYPE.equals(type) && version == 1) {
             return new ClickEvent(required(json, "slug"), required(json, "clickId"), optional(json, "visitorId"),
                     instant(json, "occurredAt"));
         }

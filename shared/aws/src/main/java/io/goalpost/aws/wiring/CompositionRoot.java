@@ -1,5 +1,7 @@
 package io.goalpost.aws.wiring;
 
+import io.goalpost.aws.click.CrawlerUserAgents;
+import io.goalpost.aws.click.DynamoDbSaltStore;
 import io.goalpost.aws.config.AwsClients;
 import io.goalpost.aws.config.GoalpostConfig;
 import io.goalpost.aws.counter.DynamoDbCounterStore;
@@ -10,12 +12,15 @@ import io.goalpost.aws.link.DynamoDbLinkStore;
 import io.goalpost.aws.outbox.DynamoDbOutbox;
 import io.goalpost.aws.product.DynamoDbProductCatalog;
 import io.goalpost.core.access.ApiKeys;
+import io.goalpost.core.click.ClickerKeys;
+import io.goalpost.core.click.DailySalts;
 import io.goalpost.core.click.OutboxClickFallback;
 import io.goalpost.core.click.Redirector;
 import io.goalpost.core.id.SecureRandomIds;
 import io.goalpost.core.link.Links;
 import io.goalpost.core.product.CataloguingLinkStore;
 import io.goalpost.core.product.ProductStatistics;
+import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.LinkStatistics;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +46,8 @@ public final class CompositionRoot {
     /**
      * A click the queue refuses within its budget goes to the outbox in the table (the worker
      * re-drives it), and one the outbox refuses too goes to the log: the visitor is redirected
-     * either way (SPEC §3 Clicks).
+     * either way (SPEC §3 Clicks). Bots are told by the crawler-user-agents list; clickers by the
+     * visitor id, else a hash of IP and user agent under the day's salt (kept in the table).
      */
     public static Redirector redirector(Map<String, String> env, Clock clock) {
         GoalpostConfig.Redirect config = GoalpostConfig.redirect(env);
@@ -55,7 +61,9 @@ public final class CompositionRoot {
                         new DynamoDbOutbox(dynamoDb, config.tableName(), json, clock, REDIRECT_OUTBOX_BUDGET),
                         new LoggedClickFallback(json, System.out::println)),
                 new SecureRandomIds(),
-                clock);
+                clock,
+                CrawlerUserAgents.load(),
+                new ClickerKeys(new DailySalts(new DynamoDbSaltStore(dynamoDb, config.tableName()))));
     }
 
     public static ApiDependencies api(Map<String, String> env, Clock clock) {
@@ -68,8 +76,8 @@ public final class CompositionRoot {
                 new SecureRandomIds(), clock);
         DynamoDbCounterStore counters = new DynamoDbCounterStore(dynamoDb, config.tableName());
         LinkStatistics linkStatistics = new LinkStatistics(links, counters, clock);
-        return new ApiDependencies(links, linkStatistics, apiKeys, config.publicBaseUrl(),
-                new ProductStatistics(products, counters, clock));
+        return new ApiDependencies(links, linkStatistics, new ChannelStatistics(links, counters, clock), apiKeys,
+                config.publicBaseUrl(), new ProductStatistics(products, counters, clock));
     }
 
     private static ApiKeys apiKeys(String hashes) {

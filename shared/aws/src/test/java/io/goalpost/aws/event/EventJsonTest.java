@@ -14,17 +14,51 @@ class EventJsonTest {
     private final EventJson json = new EventJson();
     private final ClickEvent click =
             new ClickEvent("spring", "Ab3dEf6hIj9kLm2nOp5qRs", "Vq3mXkP9aZr2LdT8wYbN4c", Instant.parse("2025-04-01T09:30:00.123Z"));
+    private final ClickEvent hashed = new ClickEvent("spring", "Ab3dEf6hIj9kLm2nOp5qRs", null,
+            Instant.parse("2025-04-01T09:30:00Z"), false, "h#n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg");
+    private final ClickEvent bot = new ClickEvent("spring", "Ab3dEf6hIj9kLm2nOp5qRs", null,
+            Instant.parse("2025-04-01T09:30:00Z"), true, "cid#Ab3dEf6hIj9kLm2nOp5qRs");
 
     @Test
-    void writesAClickWithVersionTypeIdAndEventTime() {
-        assertThat(json.encode(click)).isEqualTo("{\"v\":1,\"type\":\"click\",\"eventId\":\"Ab3dEf6hIj9kLm2nOp5qRs\","
+    void writesAClickWithVersionTypeIdEventTimeWhetherABotSentItAndItsClicker() {
+        assertThat(json.encode(click)).isEqualTo("{\"v\":2,\"type\":\"click\",\"eventId\":\"Ab3dEf6hIj9kLm2nOp5qRs\","
                 + "\"occurredAt\":\"2025-04-01T09:30:00.123Z\",\"slug\":\"spring\",\"clickId\":\"Ab3dEf6hIj9kLm2nOp5qRs\","
-                + "\"visitorId\":\"Vq3mXkP9aZr2LdT8wYbN4c\"}");
+                + "\"visitorId\":\"Vq3mXkP9aZr2LdT8wYbN4c\",\"bot\":false,\"clicker\":\"vid#Vq3mXkP9aZr2LdT8wYbN4c\"}");
     }
 
     @Test
     void readsBackWhatItWrote() {
         assertThat(json.decode(json.encode(click))).isEqualTo(click);
+        assertThat(json.decode(json.encode(hashed))).isEqualTo(hashed);
+        assertThat(json.decode(json.encode(bot))).isEqualTo(bot);
+    }
+
+    /** Version 1 clicks may still sit in the outbox or the dead-letter queue when version 2 ships. */
+    @Test
+    void readsAVersionOneClickAsAPersonsClickedByItsVisitorElseItself() {
+        ClickEvent withVisitor = (ClickEvent) json.decode("{\"v\":1,\"type\":\"click\",\"eventId\":\"Ab3dEf6hIj9kLm2nOp5qRs\","
+                + "\"occurredAt\":\"2025-04-01T09:30:00.123Z\",\"slug\":\"spring\",\"clickId\":\"Ab3dEf6hIj9kLm2nOp5qRs\","
+                + "\"visitorId\":\"Vq3mXkP9aZr2LdT8wYbN4c\"}");
+        ClickEvent anonymous = (ClickEvent) json.decode("{\"v\":1,\"type\":\"click\",\"eventId\":\"Ab3dEf6hIj9kLm2nOp5qRs\","
+                + "\"occurredAt\":\"2025-04-01T09:30:00Z\",\"slug\":\"spring\",\"clickId\":\"Ab3dEf6hIj9kLm2nOp5qRs\"}");
+
+        assertThat(withVisitor).isEqualTo(click);
+        assertThat(withVisitor.bot()).isFalse();
+        assertThat(withVisitor.clicker()).isEqualTo("vid#Vq3mXkP9aZr2LdT8wYbN4c");
+        assertThat(anonymous.bot()).isFalse();
+        assertThat(anonymous.clicker()).isEqualTo("cid#Ab3dEf6hIj9kLm2nOp5qRs");
+    }
+
+    @Test
+    void refusesAVersionTwoClickWithoutItsBotFlagOrClicker() {
+        String encoded = json.encode(hashed);
+
+        assertThatThrownBy(() -> json.decode(encoded.replace(",\"bot\":false", "")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bot");
+        assertThatThrownBy(() -> json.decode(encoded.replace("\"bot\":false", "\"bot\":\"no\"")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bot");
+        assertThatThrownBy(() -> json.decode(encoded.replaceAll(",\"clicker\":\"[^\"]*\"", "")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clicker");
     }
 
     @Test
@@ -37,7 +71,7 @@ class EventJsonTest {
 
     @Test
     void refusesAnEventOfAnUnknownTypeOrVersion() {
-        assertThatThrownBy(() -> json.decode(json.encode(click).replace("\"v\":1", "\"v\":2")))
+        assertThatThrownBy(() -> json.decode(json.encode(click).replace("\"v\":2", "\"v\":3")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> json.decode(json.encode(click).replace("\"click\"", "\"sale\"")))
                 .isInstanceOf(IllegalArgumentException.class);

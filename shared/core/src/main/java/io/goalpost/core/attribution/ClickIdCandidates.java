@@ -31,7 +31,9 @@ public final class ClickIdCandidates implements CandidateSource {
     if (conversion.clickId() == null) {
       return List.of();
     }
+    // A bot's click is stored so a conversion naming it finds it, and is never a candidate.
     return clicks.find(conversion.clickId())
+        .filter(Click::human)
         .filter(click -> conversion.visitorId() == null
             || owners.ownerOf(click).filter(conversion.visitorId()::equals).isPresent())
         .map(click -> List.of(new Candidate(click, CreditPath.CLICK_ID)))

@@ -44,7 +44,7 @@ public final class EventRecorder {
             new LineageCandidates(stores.lineages(), owners, stores.conversions())),
         stores.links(), model, stores.counters());
     ClickRecorder clicks = new ClickRecorder(stores.clicks(), stores.lineages(), stores.uniqueClickers(),
-        Clickers.visitorElseClick(), stores.counters(), credits);
+        Clickers.asSent(), stores.counters(), credits);
     PageRecorder pages = new PageRecorder(stores.touches(), owners, stores.conversions(), stores.checkoutVisitors(),
         stores.counters(), credits);
     return new EventRecorder(clicks, new SaleRecorder(stores.conversions(), stores.counters(), credits), pages);

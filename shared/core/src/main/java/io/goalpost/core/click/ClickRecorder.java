@@ -36,8 +36,18 @@ public final class ClickRecorder {
     this.attribution = Objects.requireNonNull(attribution);
   }
 
+  /**
+   * A bot's click counts as {@code botClicks} only: no clicks, no unique clicks, no lineage, and
+   * it is never a candidate (it is stored as not human, so a conversion naming it skips it).
+   * Whether it is a bot is the stored click's fact, so a redelivery decides as the first did.
+   */
   public void record(ClickEvent event) {
     Click click = clicks.putIfAbsent(Click.of(event));
+    if (!click.human()) {
+      counters.apply(new Operation(operationId(click.clickId()),
+          List.of(Delta.of(Counter.link(click.slug(), click.day()), Fields.BOT_CLICKS, 1L))));
+      return;
+    }
     if (click.visitorId() != null) {
       lineages.addClick(click.visitorId(), click);
     }

@@ -14,10 +14,10 @@ public interface Clickers {
   String keyOf(ClickEvent click);
 
   /**
-   * The visitor id when the request carried one; otherwise the click itself, so a click without
-   * ids is its own clicker (counted unique) until the redirect sends the IP+UA hash.
+   * The key the redirect chose ({@link ClickEvent#clicker()}): only it saw the IP and the user
+   * agent. A version 1 click reads as the visitor id, else the click itself, as it was counted.
    */
-  static Clickers visitorElseClick() {
-    return click -> click.visitorId() != null ? "vid#" + click.visitorId() : "cid#" + click.clickId();
+  static Clickers asSent() {
+    return ClickEvent::clicker;
   }
 }

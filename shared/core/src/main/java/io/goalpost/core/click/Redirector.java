@@ -8,12 +8,16 @@ import io.goalpost.core.link.LinkStore;
 import io.goalpost.core.link.Slugs;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Decides where a tracking link sends the browser, and records the click. Tracking never stands
  * between a person and the page: a queue failure goes to the fallback and the redirect goes on.
+ * What the worker needs from the request (bot or not, who clicked) is decided here, so the IP and
+ * the user agent never leave the redirect.
  */
 public final class Redirector {
 
@@ -22,13 +26,18 @@ public final class Redirector {
     private final ClickFallback fallback;
     private final Ids ids;
     private final Clock clock;
+    private final UserAgents userAgents;
+    private final ClickerKeys clickers;
 
-    public Redirector(LinkStore links, EventQueue queue, ClickFallback fallback, Ids ids, Clock clock) {
+    public Redirector(LinkStore links, EventQueue queue, ClickFallback fallback, Ids ids, Clock clock,
+            UserAgents userAgents, ClickerKeys clickers) {
         this.links = Objects.requireNonNull(links);
         this.queue = Objects.requireNonNull(queue);
         this.fallback = Objects.requireNonNull(fallback);
         this.ids = Objects.requireNonNull(ids);
         this.clock = Objects.requireNonNull(clock);
+        this.userAgents = Objects.requireNonNull(userAgents);
+        this.clickers = Objects.requireNonNull(clickers);
     }
 
     public Redirect follow(ClickRequest request) {
@@ -41,9 +50,20 @@ public final class Redirector {
         }
         String clickId = ids.clickId();
         if (request.method() == ClickRequest.Method.GET) {
-            record(new ClickEvent(link.get().slug(), clickId, visitorId(request.visitorCookie()), receivedAt));
+            record(clickOf(request, link.get().slug(), clickId, receivedAt));
         }
         return Redirect.to(TrackedLocation.of(link.get().destination(), request.rawQuery(), clickId));
+    }
+
+    /** A bot's clicker is never asked for: its click counts only as a bot click. */
+    private ClickEvent clickOf(ClickRequest request, String slug, String clickId, Instant receivedAt) {
+        String visitorId = visitorId(request.visitorCookie());
+        if (userAgents.isBot(request.userAgent())) {
+            return new ClickEvent(slug, clickId, visitorId, receivedAt, true, ClickEvent.clickClicker(clickId));
+        }
+        String clicker = clickers.keyOf(visitorId, request.sourceIp(), request.userAgent(), clickId,
+                LocalDate.ofInstant(receivedAt, ZoneOffset.UTC));
+        return new ClickEvent(slug, clickId, visitorId, receivedAt, false, clicker);
     }
 
     private void record(ClickEvent click) {

@@ -5,17 +5,45 @@ import java.util.Objects;
 
 /**
  * One GET of a tracking link. The click id is the event id, so a click re-sent from the outbox
- * or redriven from the dead-letter queue counts once. No IP and no user agent travel here yet.
+ * or redriven from the dead-letter queue counts once. The redirect decides what the worker needs
+ * from the request and sends only that: whether a bot sent it, and the key of its clicker. No IP
+ * and no user agent travel.
+ *
+ * @param visitorId the {@code gp_vid} the request carried, or null
+ * @param bot       whether a bot or link-preview fetcher sent it (counted as {@code botClicks} only)
+ * @param clicker   who clicked, for unique clicks: {@code vid#<visitorId>}, {@code h#<daily hash>}
+ *                  or {@code cid#<clickId>} (a click that is its own clicker); the prefix keeps
+ *                  kinds of keys from ever colliding
  */
-public record ClickEvent(String slug, String clickId, String visitorId, Instant occurredAt) implements TrackingEvent {
+public record ClickEvent(String slug, String clickId, String visitorId, Instant occurredAt, boolean bot,
+        String clicker) implements TrackingEvent {
 
-    public static final int VERSION = 1;
+    /** 2 added {@code bot} and {@code clicker}; version 1 messages are still read (as human clicks). */
+    public static final int VERSION = 2;
     public static final String TYPE = "click";
 
     public ClickEvent {
         Objects.requireNonNull(slug, "slug");
         Objects.requireNonNull(clickId, "clickId");
         Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(clicker, "clicker");
+    }
+
+    /**
+     * A click as version 1 described it: by a person, whose clicker is the visitor id, else the
+     * click itself.
+     */
+    public ClickEvent(String slug, String clickId, String visitorId, Instant occurredAt) {
+        this(slug, clickId, visitorId, occurredAt, false,
+                visitorId != null ? visitorClicker(visitorId) : clickClicker(clickId));
+    }
+
+    public static String visitorClicker(String visitorId) {
+        return "vid#" + visitorId;
+    }
+
+    public static String clickClicker(String clickId) {
+        return "cid#" + clickId;
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.goalpost.core.link.NewLink.NewGoal;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The rules a new link must meet (SPEC §1, §4); the first broken one is reported, naming its field. */
+/** The rules a new or changed link must meet (SPEC §1, §4); the first broken one is reported, naming its field. */
 final class LinkRules {
 
     static final int MAX_NAME_LENGTH = 200;
@@ -26,6 +26,15 @@ final class LinkRules {
                 slug(request.slug()),
                 goal(request.goal()),
                 window(request.attributionWindowDays()));
+    }
+
+    /** Only the fields the change names are checked, each as a new link's would be. */
+    static Optional<Invalid> firstBroken(LinkChange change) {
+        return firstOf(
+                change.name() == null ? Optional.empty() : text("name", change.name(), MAX_NAME_LENGTH, true),
+                change.destination() == null ? Optional.empty() : destination(change.destination()),
+                change.channel() == null ? Optional.empty() : channel(change.channel()),
+                text("campaign", change.campaign(), MAX_CAMPAIGN_LENGTH, false));
     }
 
     @SafeVarargs

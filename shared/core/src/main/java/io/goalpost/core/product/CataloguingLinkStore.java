@@ -2,7 +2,10 @@ package io.goalpost.core.product;
 
 import io.goalpost.core.link.GoalType;
 import io.goalpost.core.link.Link;
+import io.goalpost.core.link.LinkPosition;
 import io.goalpost.core.link.LinkStore;
+import io.goalpost.core.link.LinkUpdate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,5 +36,21 @@ public final class CataloguingLinkStore implements LinkStore {
     @Override
     public Optional<Link> find(String slug) {
         return links.find(slug);
+    }
+
+    @Override
+    public List<Link> newestFirst(int count, LinkPosition after) {
+        return links.newestFirst(count, after);
+    }
+
+    /** A goal never changes (SPEC §3), so an update has no product to catalogue. */
+    @Override
+    public Optional<Link> update(String slug, LinkUpdate update) {
+        return links.update(slug, update);
+    }
+
+    @Override
+    public boolean archive(String slug) {
+        return links.archive(slug);
     }
 }

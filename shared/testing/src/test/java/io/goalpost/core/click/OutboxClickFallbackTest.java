@@ -10,6 +10,7 @@ import io.goalpost.testing.FixedIds;
 import io.goalpost.testing.InMemoryEventQueue;
 import io.goalpost.testing.InMemoryLinkStore;
 import io.goalpost.testing.InMemoryOutbox;
+import io.goalpost.testing.InMemorySaltStore;
 import io.goalpost.testing.RecordingClickFallback;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,14 +23,16 @@ class OutboxClickFallbackTest {
 
     private static final Instant NOW = Instant.parse("2025-04-01T09:30:00Z");
     private static final String CLICK = "Ab3dEf6hIj9kLm2nOp5qRs";
-    private static final ClickEvent THE_CLICK = new ClickEvent("spring", CLICK, null, NOW);
+    private static final String VISITOR = "Vq3mXkP9aZr2LdT8wYbN4c";
+    private static final ClickEvent THE_CLICK = new ClickEvent("spring", CLICK, VISITOR, NOW);
 
     private final InMemoryLinkStore links = new InMemoryLinkStore();
     private final InMemoryEventQueue queue = new InMemoryEventQueue();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final RecordingClickFallback lastResort = new RecordingClickFallback();
     private final Redirector redirector = new Redirector(links, queue, new OutboxClickFallback(outbox, lastResort),
-            new FixedIds().withClickIds(CLICK), Clock.fixed(NOW, ZoneOffset.UTC));
+            new FixedIds().withClickIds(CLICK), Clock.fixed(NOW, ZoneOffset.UTC), userAgent -> false,
+            new ClickerKeys(new DailySalts(new InMemorySaltStore())));
 
     @BeforeEach
     void storeALink() {
@@ -38,7 +41,7 @@ class OutboxClickFallbackTest {
     }
 
     private Redirect follow() {
-        return redirector.follow(new ClickRequest("spring", null, null, Method.GET));
+        return redirector.follow(new ClickRequest("spring", null, VISITOR, Method.GET, "203.0.113.45", "Firefox"));
     }
 
     @Test

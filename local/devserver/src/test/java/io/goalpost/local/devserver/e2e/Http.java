@@ -42,6 +42,15 @@ final class Http {
     return postJson(path, json, "authorization", "Bearer " + API_KEY);
   }
 
+  HttpResponse<String> apiPatch(String path, String json) {
+    return send(request(path, "authorization", "Bearer " + API_KEY, "content-type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  HttpResponse<String> apiDelete(String path) {
+    return send(request(path, "authorization", "Bearer " + API_KEY).DELETE());
+  }
+
   private HttpRequest.Builder request(String path, String... headers) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
     for (int i = 0; i < headers.length; i += 2) {

@@ -78,7 +78,7 @@ class LinksAndClicksOverHttpTest {
       assertThat(c.occurredAt()).isBetween(before.minusSeconds(1), Instant.now());
     });
     JsonNode raw = JSON.readTree(messages.get(0));
-    assertThat(raw.path("v").asInt()).isEqualTo(1);
+    assertThat(raw.path("v").asInt()).isEqualTo(ClickEvent.VERSION);
     assertThat(raw.path("type").asText()).isEqualTo("click");
   }
 
