@@ -119,6 +119,25 @@ public abstract class PageEventContract extends WorkerScenario {
   }
 
   @Test
+  void givesTheVisitorWhoClaimsABotsClickNothing() {
+    String optInSlug = optInLink("preview");
+    String purchaseSlug = purchaseLink("previewsale");
+    PageEvent optIn = optIn("opt", "visitor", "clickA", null, MINUTE_LATER);
+
+    deliver(bot(optInSlug, "clickA"), bot(purchaseSlug, "clickB"), optIn,
+        pageView("land", "visitor", "clickB", "https://shop.example.com/", MINUTE_LATER),
+        saleBy("visitor", "order1", "d1", null, PAID, 4900));
+
+    assertThat(stored(optIn).credit()).isNull();
+    assertThat(stored("order1").credit()).isNull();
+    assertThat(linkCounts(optInSlug, CLICK_DAY)).isEqualTo(Map.of("botClicks", 1L));
+  }
+
+  private ClickEvent bot(String slug, String clickName) {
+    return new ClickEvent(slug, id(clickName), null, CLICKED, true, "cid#" + id(clickName));
+  }
+
+  @Test
   void settlesTwoClaimsRecordedAtTheSameTimeByTwoWorkersOnTheEarlierOne() throws Exception {
     for (int round = 0; round < 8; round++) {
       String slug = optInLink("race" + round);

@@ -33,8 +33,11 @@ public final class ClickOwners {
     this.claims = Objects.requireNonNull(claims);
   }
 
-  /** Whose lineage the click is in, if anyone's. */
+  /** Whose lineage the click is in, if anyone's. A bot's click is in no one's, claimed or not. */
   public Optional<String> ownerOf(Click click) {
+    if (!click.human()) {
+      return Optional.empty();
+    }
     if (click.visitorId() != null) {
       return Optional.of(click.visitorId());
     }
@@ -50,7 +53,7 @@ public final class ClickOwners {
     List<Click> won = new ArrayList<>();
     for (String clickId : claims.claimedBy(visitorId)) {
       clicks.find(clickId)
-          .filter(click -> click.visitorId() == null)
+          .filter(click -> click.human() && click.visitorId() == null)
           .filter(click -> ownerOf(click).filter(visitorId::equals).isPresent())
           .ifPresent(won::add);
     }
@@ -58,8 +61,8 @@ public final class ClickOwners {
   }
 
   /**
-   * Keeps a claim attempt and answers whose lineages it changed: when the click is stored, carried
-   * no visitor id, and this attempt is now the first valid one, the click moves to its visitor from
+   * Keeps a claim attempt and answers whose lineages it changed: when the click is stored, a
+   * person's, carried no visitor id, and this attempt is now the first valid one, the click moves to its visitor from
    * whoever held it — one of the later valid claimers, whichever it was when each of them looked.
    * All of them are named, so the caller can re-decide their conversions. An attempt that does not
    * win changes nobody's lineage; neither does one on a click not stored yet (the click's own
@@ -67,7 +70,8 @@ public final class ClickOwners {
    */
   public Optional<OwnershipChange> claim(Claim claim) {
     claims.add(claim);
-    Optional<Click> click = clicks.find(claim.clickId()).filter(stored -> stored.visitorId() == null);
+    Optional<Click> click = clicks.find(claim.clickId())
+        .filter(stored -> stored.human() && stored.visitorId() == null);
     if (click.isEmpty()) {
       return Optional.empty();
     }
