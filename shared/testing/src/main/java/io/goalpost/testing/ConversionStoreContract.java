@@ -25,7 +25,7 @@ public abstract class ConversionStoreContract {
 
   private Conversion sale(String orderId, String at, long amount) {
     return new Conversion(Conversion.saleId(orderId + suffix), Conversion.Kind.SALE, Instant.parse(at),
-        "vid" + suffix, "clk" + suffix, orderId + suffix, "prod_spring", amount, "USD");
+        "vid" + suffix, "clk" + suffix, orderId + suffix, "prod_spring", amount, "USD", null, null);
   }
 
   private Conversion sale() {
@@ -52,7 +52,7 @@ public abstract class ConversionStoreContract {
   void answersTheStoredConversionWhenTheSameIdIsStoredAgain() {
     Conversion first = sale();
     Conversion sameOrderOtherFacts = new Conversion(first.id(), Conversion.Kind.SALE,
-        Instant.parse("2025-05-01T00:00:00Z"), null, null, first.orderId(), "prod_other", 1, "EUR");
+        Instant.parse("2025-05-01T00:00:00Z"), null, null, first.orderId(), "prod_other", 1, "EUR", null, null);
     store().putIfAbsent(first);
 
     assertThat(store().putIfAbsent(sameOrderOtherFacts).conversion()).isEqualTo(first);
@@ -62,7 +62,8 @@ public abstract class ConversionStoreContract {
   @Test
   void keepsASaleWithoutIdsAndOfNothingToTheNanosecond() {
     Conversion free = new Conversion(Conversion.saleId("free" + suffix), Conversion.Kind.SALE,
-        Instant.parse("2025-04-02T10:00:00.000000001Z"), null, null, "free" + suffix, "prod_trial", 0, "EUR");
+        Instant.parse("2025-04-02T10:00:00.000000001Z"), null, null, "free" + suffix, "prod_trial", 0, "EUR",
+        null, null);
     store().putIfAbsent(free);
 
     assertThat(store().find(free.id())).contains(ConversionRecord.fresh(free));
@@ -162,14 +163,37 @@ public abstract class ConversionStoreContract {
   }
 
   @Test
-  void listsAVisitorsConversionsEarliestFirstOnceEach() {
-    String visitor = "vid" + suffix;
-    store().referFromVisitor(visitor, Instant.parse("2025-04-03T00:00:00Z"), "sale#late" + suffix);
-    store().referFromVisitor(visitor, Instant.parse("2025-04-01T00:00:00Z"), "sale#early" + suffix);
-    store().referFromVisitor(visitor, Instant.parse("2025-04-01T00:00:00Z"), "sale#early" + suffix);
-    store().referFromVisitor("other" + suffix, Instant.parse("2025-04-02T00:00:00Z"), "sale#x" + suffix);
+  void keepsAnOptInAndAPageViewWithTheirFacts() {
+    Conversion optIn = new Conversion(Conversion.pageId(Conversion.Kind.OPT_IN, "p:o" + suffix), Conversion.Kind.OPT_IN,
+        Instant.parse("2025-04-02T10:00:00Z"), "vid" + suffix, null, null, null, 0, null, null, "newsletter");
+    Conversion view = new Conversion(Conversion.pageId(Conversion.Kind.PAGE_VIEW, "p:v" + suffix),
+        Conversion.Kind.PAGE_VIEW, Instant.parse("2025-04-02T10:00:00Z"), "vid" + suffix, null, null, null, 0, null,
+        "https://shop.example.com/thanks?utm_source=fb", null);
+    store().putIfAbsent(optIn);
+    store().putIfAbsent(view);
 
-    assertThat(store().ofVisitor(visitor)).containsExactly("sale#early" + suffix, "sale#late" + suffix);
+    assertThat(store().find(optIn.id())).contains(ConversionRecord.fresh(optIn));
+    assertThat(store().find(view.id())).contains(ConversionRecord.fresh(view));
+  }
+
+  @Test
+  void listsAVisitorsConversionsWithTheirFactsEarliestFirstOnceEach() {
+    String visitor = "vid" + suffix;
+    Conversion late = sale("late", "2025-04-03T00:00:00Z", 100);
+    Conversion early = sale("early", "2025-04-01T00:00:00Z", 200);
+    Conversion optIn = new Conversion(Conversion.pageId(Conversion.Kind.OPT_IN, "p:o" + suffix), Conversion.Kind.OPT_IN,
+        Instant.parse("2025-04-01T00:00:00Z"), visitor, null, null, null, 0, null, null, null);
+    Conversion other = new Conversion(Conversion.pageId(Conversion.Kind.PAGE_VIEW, "p:x" + suffix),
+        Conversion.Kind.PAGE_VIEW, Instant.parse("2025-04-02T00:00:00Z"), "other" + suffix, null, null, null, 0, null,
+        "https://shop.example.com/", null);
+    store().referFromVisitor(late);
+    store().referFromVisitor(early);
+    store().referFromVisitor(optIn);
+    store().referFromVisitor(early);
+    store().referFromVisitor(other);
+
+    // Same instant: by id, and "opt_in#…" sorts before "sale#…".
+    assertThat(store().ofVisitor(visitor)).containsExactly(optIn, early, late);
     assertThat(store().ofVisitor("nobody" + suffix)).isEmpty();
   }
 }

@@ -5,9 +5,6 @@ import io.goalpost.core.attribution.ConversionRecord;
 import io.goalpost.core.attribution.ConversionStore;
 import io.goalpost.core.attribution.Credit;
 import io.goalpost.core.counter.Operation;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +17,9 @@ import java.util.TreeSet;
  */
 public final class InMemoryConversionStore implements ConversionStore {
 
-  private record VisitorRef(Instant at, String conversionId) {
-  }
-
   private final Map<String, ConversionRecord> records = new HashMap<>();
   private final Map<String, TreeSet<String>> byClick = new HashMap<>();
-  private final Map<String, TreeSet<VisitorRef>> byVisitor = new HashMap<>();
+  private final Map<String, TreeSet<Conversion>> byVisitor = new HashMap<>();
 
   @Override
   public synchronized ConversionRecord putIfAbsent(Conversion conversion) {
@@ -67,17 +61,12 @@ public final class InMemoryConversionStore implements ConversionStore {
   }
 
   @Override
-  public synchronized void referFromVisitor(String visitorId, Instant at, String conversionId) {
-    byVisitor.computeIfAbsent(visitorId, v -> new TreeSet<>(
-        Comparator.comparing(VisitorRef::at).thenComparing(VisitorRef::conversionId)))
-        .add(new VisitorRef(at, conversionId));
+  public synchronized void referFromVisitor(Conversion conversion) {
+    byVisitor.computeIfAbsent(conversion.visitorId(), v -> new TreeSet<>(Conversion.BY_TIME)).add(conversion);
   }
 
   @Override
-  public synchronized List<String> ofVisitor(String visitorId) {
-    List<String> ids = new ArrayList<>();
-    byVisitor.getOrDefault(visitorId, new TreeSet<>(Comparator.comparing(VisitorRef::conversionId)))
-        .forEach(ref -> ids.add(ref.conversionId()));
-    return ids;
+  public synchronized List<Conversion> ofVisitor(String visitorId) {
+    return List.copyOf(byVisitor.getOrDefault(visitorId, new TreeSet<>(Conversion.BY_TIME)));
   }
 }

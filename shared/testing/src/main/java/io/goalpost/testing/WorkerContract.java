@@ -2,24 +2,15 @@ package io.goalpost.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.goalpost.core.attribution.AttributionModel;
-import io.goalpost.core.attribution.Conversion;
-import io.goalpost.core.attribution.ConversionRecord;
 import io.goalpost.core.attribution.Credit;
 import io.goalpost.core.attribution.CreditPath;
 import io.goalpost.core.attribution.EventRecorder;
-import io.goalpost.core.attribution.WorkerStores;
-import io.goalpost.core.counter.Counter;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.OrderEvent;
 import io.goalpost.core.event.TrackingEvent;
 import io.goalpost.core.link.Goal;
-import io.goalpost.core.link.Link;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,80 +27,13 @@ import org.junit.jupiter.api.Test;
  * with the same credit and counters in any order. Run over the in-memory fakes and over the
  * DynamoDB adapters on the emulator; ids carry a per-test suffix, so a shared table works.
  */
-public abstract class WorkerContract {
+public abstract class WorkerContract extends WorkerScenario {
 
-  protected static final Instant CLICKED = Instant.parse("2025-04-01T09:30:00Z");
-  protected static final Instant PAID = Instant.parse("2025-04-02T15:00:00Z");
-  protected static final LocalDate CLICK_DAY = LocalDate.parse("2025-04-01");
-  protected static final LocalDate SALE_DAY = LocalDate.parse("2025-04-02");
-
-  protected final String suffix = TestIds.suffix();
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
-
-  /** The stores under test; the same ones on every call within a test. */
-  protected abstract WorkerStores stores();
-
-  /** A worker over {@link #stores()}; each call may build a new one, as another Lambda would. */
-  protected EventRecorder worker() {
-    return EventRecorder.over(stores(), AttributionModel.LAST_TOUCH);
-  }
 
   @AfterEach
   void stopThreads() {
     threads.shutdownNow();
-  }
-
-  // ---- fixtures -------------------------------------------------------------------------
-
-  protected String link(String name, Goal goal, int windowDays) {
-    String slug = name + "-" + suffix;
-    stores().links().create(new Link(slug, name, "https://shop.example.com/" + name, "ads", null, goal,
-        windowDays, false, CLICKED.minus(Duration.ofDays(30)), false));
-    return slug;
-  }
-
-  protected String purchaseLink(String name) {
-    return link(name, Goal.purchase("prod_" + suffix), 30);
-  }
-
-  protected String id(String name) {
-    return name + suffix;
-  }
-
-  protected ClickEvent click(String slug, String clickName, Instant at, String visitorName) {
-    return new ClickEvent(slug, id(clickName), visitorName == null ? null : id(visitorName), at);
-  }
-
-  protected OrderEvent sale(String orderName, String deliveryId, String clickName, Instant at, long amount) {
-    return new OrderEvent(OrderEvent.Kind.SALE, "orders:" + deliveryId + suffix, at, orderName + suffix, null,
-        "prod_" + suffix, amount, "USD", "buyer@example.com", null, clickName == null ? null : id(clickName));
-  }
-
-  protected void deliver(TrackingEvent... events) {
-    EventRecorder worker = worker();
-    for (TrackingEvent event : events) {
-      worker.record(event);
-    }
-  }
-
-  protected Map<String, Long> linkCounts(String slug, LocalDate day) {
-    return countsOf(Counter.Subject.LINK, slug, day);
-  }
-
-  protected Map<String, Long> productCounts(LocalDate day) {
-    return countsOf(Counter.Subject.PRODUCT, "prod_" + suffix, day);
-  }
-
-  /** One day's counts, without fields that sum to zero (a credit that came and went). */
-  private Map<String, Long> countsOf(Counter.Subject subject, String id, LocalDate day) {
-    Map<String, Long> counts = new HashMap<>(
-        stores().counters().read(subject, id, day, day).getOrDefault(day, Map.of()));
-    counts.values().removeIf(sum -> sum == 0);
-    return counts;
-  }
-
-  protected ConversionRecord stored(String orderName) {
-    return stores().conversions().find(Conversion.saleId(orderName + suffix)).orElseThrow();
   }
 
   // ---- clicks ---------------------------------------------------------------------------
@@ -205,7 +129,7 @@ public abstract class WorkerContract {
   void endsWithTheSameCreditAndCountersInEveryOrderOfTwoClicksTheSaleOfOneAndADuplicate() {
     List<List<Integer>> orders = permutations(List.of(0, 1, 2, 3));
     for (List<Integer> order : orders) {
-      String run = "p" + order.get(0) + order.get(1) + order.get(2) + order.get(3);
+      String run = runName(order);
       String linkA = purchaseLink(run + "a");
       String linkB = purchaseLink(run + "b");
       List<TrackingEvent> events = List.of(
@@ -236,7 +160,7 @@ public abstract class WorkerContract {
 
   @Test
   void creditsASaleOnTheLastMomentOfTheWindow() {
-    String slug = link("week", Goal.purchase("prod_" + suffix), 7);
+    String slug = link("week", Goal.purchase(product()), 7);
 
     deliver(click(slug, "clickA", CLICKED, null), sale("order1", "d1", "clickA", CLICKED.plus(Duration.ofDays(7)), 100));
 
@@ -265,7 +189,7 @@ public abstract class WorkerContract {
 
   @Test
   void givesNoCreditOutsideTheWindowOrToAClickAfterTheSale() {
-    String slug = link("week", Goal.purchase("prod_" + suffix), 7);
+    String slug = link("week", Goal.purchase(product()), 7);
     Instant windowEnd = CLICKED.plus(Duration.ofDays(7));
 
     deliver(click(slug, "clickA", CLICKED, null), sale("order1", "d1", "clickA", windowEnd.plusMillis(1), 100),
@@ -328,32 +252,5 @@ public abstract class WorkerContract {
           .isEqualTo(Map.of("sales", (long) round + 1, "revenue.USD", 700L * (round + 1)));
       assertThat(stored("order" + round).version()).as("round %d", round).isEqualTo(1);
     }
-  }
-
-  private static void atOnce(CyclicBarrier start, Runnable work) {
-    try {
-      start.await(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    work.run();
-  }
-
-  private static List<List<Integer>> permutations(List<Integer> items) {
-    if (items.isEmpty()) {
-      return List.of(List.of());
-    }
-    List<List<Integer>> all = new ArrayList<>();
-    for (Integer first : items) {
-      List<Integer> rest = new ArrayList<>(items);
-      rest.remove(first);
-      for (List<Integer> tail : permutations(rest)) {
-        List<Integer> permutation = new ArrayList<>();
-        permutation.add(first);
-        permutation.addAll(tail);
-        all.add(permutation);
-      }
-    }
-    return all;
   }
 }

@@ -19,6 +19,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final ApiKeys apiKeys;
     private final LinkRoutes links;
     private final StatsRoutes stats;
+    private final ProductRoutes products;
 
     public ApiHandler() {
         this(System.getenv(), Clock.systemUTC());
@@ -32,6 +33,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.apiKeys = dependencies.apiKeys();
         this.links = new LinkRoutes(dependencies.links(), new TrackingUrls(dependencies.publicBaseUrl()));
         this.stats = new StatsRoutes(dependencies.linkStatistics(), dependencies.channelStatistics());
+        this.products = new ProductRoutes(dependencies.productStatistics());
     }
 
     @Override
@@ -48,6 +50,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             case "PATCH /api/links/{slug}" -> links.change(event);
             case "DELETE /api/links/{slug}" -> links.archive(event);
             case "GET /api/links/{slug}/stats" -> stats.link(event);
+            case "GET /api/products" -> products.list(event);
+            case "GET /api/products/{productId}/stats" -> products.stats(event);
             case "GET /api/channels" -> stats.channels(event);
             default -> HttpResponses.error(ErrorCode.NOT_FOUND, "no such route");
         };

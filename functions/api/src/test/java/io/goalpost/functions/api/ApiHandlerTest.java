@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goalpost.aws.wiring.ApiDependencies;
 import io.goalpost.core.access.ApiKeys;
 import io.goalpost.core.link.Links;
+import io.goalpost.core.product.ProductStatistics;
 import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.LinkStatistics;
 import io.goalpost.testing.FixedIds;
 import io.goalpost.testing.InMemoryCounterStore;
 import io.goalpost.testing.InMemoryLinkStore;
+import io.goalpost.testing.InMemoryProductCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -42,7 +44,8 @@ class ApiHandlerTest {
     private ApiHandler handler(String publicBaseUrl) {
         return new ApiHandler(new ApiDependencies(links, new LinkStatistics(links, new InMemoryCounterStore(), CLOCK),
                 new ChannelStatistics(links, new InMemoryCounterStore(), CLOCK),
-                ApiKeys.fromHashes(ApiKeys.hashOf("gp_local_dev_key")), publicBaseUrl));
+                ApiKeys.fromHashes(ApiKeys.hashOf("gp_local_dev_key")), publicBaseUrl,
+                new ProductStatistics(new InMemoryProductCatalog(), new InMemoryCounterStore(), CLOCK)));
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {

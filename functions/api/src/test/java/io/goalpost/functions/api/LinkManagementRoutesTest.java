@@ -16,7 +16,9 @@ import io.goalpost.core.counter.Operation;
 import io.goalpost.core.link.Goal;
 import io.goalpost.core.link.Link;
 import io.goalpost.core.link.Links;
+import io.goalpost.core.product.ProductStatistics;
 import io.goalpost.core.stats.ChannelStatistics;
+import io.goalpost.testing.InMemoryProductCatalog;
 import io.goalpost.core.stats.LinkStatistics;
 import io.goalpost.testing.FixedIds;
 import io.goalpost.testing.InMemoryCounterStore;
@@ -49,7 +51,7 @@ class LinkManagementRoutesTest {
         Links links = new Links(store, new FixedIds(), CLOCK);
         handler = new ApiHandler(new ApiDependencies(links, new LinkStatistics(links, counters, CLOCK),
                 new ChannelStatistics(links, counters, CLOCK), ApiKeys.fromHashes(ApiKeys.hashOf("gp_local_dev_key")),
-                "https://go.example.com"));
+                "https://go.example.com", new ProductStatistics(new InMemoryProductCatalog(), counters, CLOCK)));
     }
 
     @BeforeEach

@@ -16,11 +16,13 @@ import io.goalpost.core.counter.Operation;
 import io.goalpost.core.link.Goal;
 import io.goalpost.core.link.Link;
 import io.goalpost.core.link.Links;
+import io.goalpost.core.product.ProductStatistics;
 import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.LinkStatistics;
 import io.goalpost.testing.FixedIds;
 import io.goalpost.testing.InMemoryCounterStore;
 import io.goalpost.testing.InMemoryLinkStore;
+import io.goalpost.testing.InMemoryProductCatalog;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,7 +52,8 @@ class LinkStatsRouteTest {
         Links links = new Links(linkStore, new FixedIds(), CLOCK);
         handler = new ApiHandler(new ApiDependencies(links, new LinkStatistics(links, counters, CLOCK),
                 new ChannelStatistics(links, counters, CLOCK),
-                ApiKeys.fromHashes(ApiKeys.hashOf("gp_local_dev_key")), ""));
+                ApiKeys.fromHashes(ApiKeys.hashOf("gp_local_dev_key")), "",
+                new ProductStatistics(new InMemoryProductCatalog(), counters, CLOCK)));
     }
 
     @BeforeEach

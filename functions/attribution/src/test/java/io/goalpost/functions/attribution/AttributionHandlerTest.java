@@ -165,8 +165,7 @@ class AttributionHandlerTest {
         throw new IllegalStateException("table unreachable");
       }
     };
-    WorkerStores failing = new WorkerStores(stores.links(), stores.clicks(), stores.lineages(),
-        stores.uniqueClickers(), stores.conversions(), unreachable);
+    WorkerStores failing = stores.stores().withCounters(unreachable);
     String sale = mapper.readTree(sample("worker-sqs-sale.json")).at("/Records/0/body").asText();
 
     JsonNode answer = handle(handler(failing), batchOf(sale));

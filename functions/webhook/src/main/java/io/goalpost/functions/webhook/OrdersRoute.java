@@ -4,16 +4,12 @@ import static io.goalpost.aws.http.HttpResponses.error;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.goalpost.aws.http.ErrorCode;
 import io.goalpost.aws.http.HttpRequests;
-import io.goalpost.aws.http.HttpResponses;
 import io.goalpost.aws.webhook.MalformedBody;
 import io.goalpost.aws.wiring.WebhookDependencies;
 import io.goalpost.core.payment.NewOrder;
-import io.goalpost.core.payment.OrderReceipt;
 import io.goalpost.core.payment.StandardWebhookVerifier.Verdict;
-import java.util.Map;
 
 /**
  * POST /webhooks/orders: the body's size, then the Standard Webhooks signature, then the body,
@@ -25,9 +21,11 @@ final class OrdersRoute {
     static final int MAX_BODY_BYTES = 256 * 1024;
 
     private final WebhookDependencies dependencies;
+    private final ReceiptResponses responses;
 
     OrdersRoute(WebhookDependencies dependencies) {
         this.dependencies = dependencies;
+        this.responses = new ReceiptResponses(dependencies.log());
     }
 
     APIGatewayV2HTTPResponse receive(APIGatewayV2HTTPEvent event) {
@@ -53,28 +51,8 @@ final class OrdersRoute {
         try {
             order = dependencies.orderJson().read(body);
         } catch (MalformedBody malformed) {
-            return badRequest(deliveryId, malformed.getMessage());
+            return responses.badRequest(ROUTE, deliveryId, malformed.getMessage());
         }
-        return respond(deliveryId, dependencies.orders().receive(deliveryId, order));
-    }
-
-    private APIGatewayV2HTTPResponse respond(String deliveryId, OrderReceipt receipt) {
-        dependencies.log().receipt(receipt);
-        if (receipt instanceof OrderReceipt.Invalid invalid) {
-            return badRequest(deliveryId, invalid.message());
-        }
-        if (receipt instanceof OrderReceipt.Unavailable) {
-            // The one 5xx, and on purpose: neither the queue nor the outbox holds the order, so
-            // answering 2xx would lose a sale. A 503 makes the sender retry later; nothing is lost.
-            return HttpResponses.json(503, JsonNodeFactory.instance.objectNode().put("error", "unavailable")
-                    .put("message", "the order could not be recorded; retry later"), Map.of("retry-after", "60"));
-        }
-        // Enqueued or kept in the outbox: either way the worker will have it.
-        return HttpResponses.json(200, JsonNodeFactory.instance.objectNode().put("received", true));
-    }
-
-    private APIGatewayV2HTTPResponse badRequest(String deliveryId, String reason) {
-        dependencies.log().refused(ROUTE, deliveryId, reason);
-        return error(ErrorCode.BAD_REQUEST, reason);
+        return responses.respond(ROUTE, deliveryId, dependencies.orders().receive(deliveryId, order));
     }
 }

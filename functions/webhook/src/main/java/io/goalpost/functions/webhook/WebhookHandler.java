@@ -11,10 +11,11 @@ import io.goalpost.aws.wiring.WebhookWiring;
 import java.time.Clock;
 import java.util.Map;
 
-/** POST /webhooks/*: signed payment notifications from carts, by the route API Gateway matched. */
+/** POST /webhooks/*: signed payment notifications from carts and Stripe, by the route API Gateway matched. */
 public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final OrdersRoute orders;
+    private final StripeRoute stripe;
 
     public WebhookHandler() {
         this(System.getenv(), Clock.systemUTC());
@@ -26,6 +27,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     public WebhookHandler(WebhookDependencies dependencies) {
         this.orders = new OrdersRoute(dependencies);
+        this.stripe = new StripeRoute(dependencies);
     }
 
     @Override
@@ -33,6 +35,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
         String route = event.getRouteKey() == null ? "" : event.getRouteKey();
         return switch (route) {
             case OrdersRoute.ROUTE -> orders.receive(event);
+            case StripeRoute.ROUTE -> stripe.receive(event);
             default -> HttpResponses.error(ErrorCode.NOT_FOUND, "no such route");
         };
     }

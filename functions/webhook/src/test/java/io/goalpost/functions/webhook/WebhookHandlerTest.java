@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class WebhookHandlerTest {
     private WebhookHandler handlerAt(Instant now) {
         return new WebhookHandler(new WebhookDependencies(
                 StandardWebhookVerifier.forSecret(SECRET, Clock.fixed(now, ZoneOffset.UTC)),
-                new OrderWebhookJson(), new OrderIntake(queue, outbox), new WebhookLog(logLines::add)));
+                new OrderWebhookJson(), new OrderIntake(queue, outbox), Optional.empty(), new WebhookLog(logLines::add)));
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {

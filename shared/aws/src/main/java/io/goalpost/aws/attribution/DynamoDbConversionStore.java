@@ -15,11 +15,11 @@ import io.goalpost.core.attribution.ConversionStore;
 import io.goalpost.core.attribution.Credit;
 import io.goalpost.core.attribution.CreditPath;
 import io.goalpost.core.counter.Operation;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  *   <li>pk {@code CONV#<conversionId>}, sk {@code CONV}: the facts, {@code version}, and
  *       {@code credit} {slug, clickId, path} and {@code pending} (an operation) when set;</li>
  *   <li>pk {@code CLICK#<clickId>}, sk {@code CONV#<conversionId>}: the conversion names the click;</li>
- *   <li>pk {@code VID#<visitorId>}, sk {@code CONV#<sortable time>#<conversionId>}: the visitor's.</li>
+ *   <li>pk {@code VID#<visitorId>}, sk {@code CONV#<sortable time>#<conversionId>}: the visitor's,
+ *       with the conversion's facts (never its credit), so one query lists them.</li>
  * </ul>
  * A credit change is one {@code UpdateItem} conditioned on the version: no transactions.
  */
@@ -127,13 +128,18 @@ public final class DynamoDbConversionStore implements ConversionStore {
   }
 
   @Override
-  public void referFromVisitor(String visitorId, Instant at, String conversionId) {
-    putRef(DynamoDbLineageStore.pk(visitorId), REFS + sortable(at) + "#" + conversionId, conversionId);
+  public void referFromVisitor(Conversion conversion) {
+    Map<String, AttributeValue> item = factsOf(conversion);
+    item.put("pk", s(DynamoDbLineageStore.pk(conversion.visitorId())));
+    item.put("sk", s(REFS + sortable(conversion.at()) + "#" + conversion.id()));
+    item.put("kind", s("conversion-ref"));
+    // The facts of a conversion never change, so a plain put of the same item is safe to repeat.
+    dynamoDb.putItem(put -> put.tableName(tableName).item(item));
   }
 
   @Override
-  public List<String> ofVisitor(String visitorId) {
-    return refs(DynamoDbLineageStore.pk(visitorId));
+  public List<Conversion> ofVisitor(String visitorId) {
+    return queryRefs(DynamoDbLineageStore.pk(visitorId)).map(DynamoDbConversionStore::conversionOf).toList();
   }
 
   private void putRef(String pk, String sk, String conversionId) {
@@ -143,18 +149,28 @@ public final class DynamoDbConversionStore implements ConversionStore {
   }
 
   private List<String> refs(String pk) {
+    return queryRefs(pk).map(item -> text(item, "conversionId")).toList();
+  }
+
+  private Stream<Map<String, AttributeValue>> queryRefs(String pk) {
     return dynamoDb.queryPaginator(query -> query.tableName(tableName)
             .keyConditionExpression("pk = :pk AND begins_with(sk, :refs)")
             .expressionAttributeValues(Map.of(":pk", s(pk), ":refs", s(REFS)))
             .consistentRead(true))
-        .items().stream()
-        .map(item -> text(item, "conversionId"))
-        .toList();
+        .items().stream();
   }
 
   private static Map<String, AttributeValue> itemOf(Conversion conversion) {
-    Map<String, AttributeValue> item = new HashMap<>(key(pk(conversion.id()), SK));
+    Map<String, AttributeValue> item = factsOf(conversion);
+    item.putAll(key(pk(conversion.id()), SK));
     item.put("kind", s("conversion"));
+    item.put("version", n(0));
+    return item;
+  }
+
+  /** What the conversion item and the visitor's reference both hold; no email, ever. */
+  private static Map<String, AttributeValue> factsOf(Conversion conversion) {
+    Map<String, AttributeValue> item = new HashMap<>();
     item.put("conversionId", s(conversion.id()));
     item.put("type", s(conversion.kind().wireName()));
     item.put("at", s(conversion.at().toString()));
@@ -164,15 +180,20 @@ public final class DynamoDbConversionStore implements ConversionStore {
     putIfPresent(item, "productId", conversion.productId());
     item.put("amount", n(conversion.amount()));
     putIfPresent(item, "currency", conversion.currency());
-    item.put("version", n(0));
+    putIfPresent(item, "url", conversion.url());
+    putIfPresent(item, "formId", conversion.formId());
     return item;
   }
 
-  private static ConversionRecord recordOf(Map<String, AttributeValue> item) {
-    Conversion conversion = new Conversion(text(item, "conversionId"),
+  private static Conversion conversionOf(Map<String, AttributeValue> item) {
+    return new Conversion(text(item, "conversionId"),
         Conversion.Kind.fromWireName(text(item, "type")), instant(item, "at"), text(item, "visitorId"),
         text(item, "clickId"), text(item, "orderId"), text(item, "productId"), number(item, "amount"),
-        text(item, "currency"));
+        text(item, "currency"), text(item, "url"), text(item, "formId"));
+  }
+
+  private static ConversionRecord recordOf(Map<String, AttributeValue> item) {
+    Conversion conversion = conversionOf(item);
     AttributeValue credit = item.get("credit");
     AttributeValue pending = item.get("pending");
     return new ConversionRecord(conversion, credit == null ? null : creditOf(credit), number(item, "version"),

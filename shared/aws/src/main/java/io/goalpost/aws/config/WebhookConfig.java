@@ -3,23 +3,29 @@ package io.goalpost.aws.config;
 import java.util.Map;
 
 /**
- * What the webhook function needs, read once from its environment. The secret is the sender's
- * {@code whsec_…} signing secret (template parameter {@code OrdersWebhookSecret}, NoEcho).
+ * What the webhook function needs, read once from its environment. The secrets are the senders'
+ * {@code whsec_…} signing secrets (template parameters {@code OrdersWebhookSecret} and
+ * {@code StripeWebhookSecret}, NoEcho). Stripe is optional: its secret is null when the
+ * deployment left it empty.
  */
-public record WebhookConfig(String tableName, String eventsQueueUrl, String ordersWebhookSecret) {
+public record WebhookConfig(String tableName, String eventsQueueUrl, String ordersWebhookSecret,
+        String stripeWebhookSecret) {
 
     public static final String ORDERS_WEBHOOK_SECRET = "ORDERS_WEBHOOK_SECRET";
+    public static final String STRIPE_WEBHOOK_SECRET = "STRIPE_WEBHOOK_SECRET";
 
     public static WebhookConfig from(Map<String, String> env) {
+        String stripe = env.get(STRIPE_WEBHOOK_SECRET);
         return new WebhookConfig(required(env, GoalpostConfig.TABLE_NAME), required(env, GoalpostConfig.EVENTS_QUEUE_URL),
-                required(env, ORDERS_WEBHOOK_SECRET));
+                required(env, ORDERS_WEBHOOK_SECRET), stripe == null || stripe.isBlank() ? null : stripe.trim());
     }
 
-    /** Never prints the secret. */
+    /** Never prints the secrets. */
     @Override
     public String toString() {
         return "WebhookConfig[tableName=" + tableName + ", eventsQueueUrl=" + eventsQueueUrl
-                + ", ordersWebhookSecret=<redacted>]";
+                + ", ordersWebhookSecret=<redacted>, stripeWebhookSecret="
+                + (stripeWebhookSecret == null ? "<not set>" : "<redacted>") + "]";
     }
 
     static String required(Map<String, String> env, String name) {

@@ -3,7 +3,6 @@ package io.goalpost.aws.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.goalpost.core.payment.OrderReceipt;
-import io.goalpost.core.payment.StandardWebhookVerifier;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +22,8 @@ public final class WebhookLog {
         this.out = out;
     }
 
-    public void unauthorized(String route, StandardWebhookVerifier.Verdict verdict) {
+    /** @param verdict a {@link io.goalpost.core.payment.StandardWebhookVerifier.Verdict} or a Stripe one */
+    public void unauthorized(String route, Enum<?> verdict) {
         out.accept(line("WARN", "webhook_unauthorized").put("route", route).put("verdict", verdict.name()).toString());
     }
 
@@ -32,9 +32,15 @@ public final class WebhookLog {
                 .put("reason", reason).toString());
     }
 
-    /** Logs the receipts that need someone's attention; an enqueued order needs none. */
+    /**
+     * Logs the receipts that need someone's attention, and each deliberate drop by its reason so
+     * drops can be counted; an enqueued order needs no line.
+     */
     public void receipt(OrderReceipt receipt) {
-        if (receipt instanceof OrderReceipt.Kept kept) {
+        if (receipt instanceof OrderReceipt.Ignored ignored) {
+            out.accept(line("INFO", "webhook_event_ignored").put("eventId", shortened(ignored.eventId()))
+                    .put("reason", ignored.reason().name()).toString());
+        } else if (receipt instanceof OrderReceipt.Kept kept) {
             out.accept(line("WARN", "order_kept_in_outbox").put("eventId", kept.event().eventId())
                     .put("queueFailure", kept.queueFailure().getClass().getName()).toString());
         } else if (receipt instanceof OrderReceipt.Unavailable unavailable) {

@@ -2,6 +2,7 @@ package io.goalpost.aws.wiring;
 
 import io.goalpost.core.access.ApiKeys;
 import io.goalpost.core.link.Links;
+import io.goalpost.core.product.ProductStatistics;
 import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.LinkStatistics;
 
@@ -10,5 +11,5 @@ import io.goalpost.core.stats.LinkStatistics;
  * take the host the API was called on.
  */
 public record ApiDependencies(Links links, LinkStatistics linkStatistics, ChannelStatistics channelStatistics,
-        ApiKeys apiKeys, String publicBaseUrl) {
+        ApiKeys apiKeys, String publicBaseUrl, ProductStatistics productStatistics) {
 }

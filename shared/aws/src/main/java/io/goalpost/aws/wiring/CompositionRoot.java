@@ -10,6 +10,7 @@ import io.goalpost.aws.event.LoggedClickFallback;
 import io.goalpost.aws.event.SqsEventQueue;
 import io.goalpost.aws.link.DynamoDbLinkStore;
 import io.goalpost.aws.outbox.DynamoDbOutbox;
+import io.goalpost.aws.product.DynamoDbProductCatalog;
 import io.goalpost.core.access.ApiKeys;
 import io.goalpost.core.click.ClickerKeys;
 import io.goalpost.core.click.DailySalts;
@@ -17,6 +18,8 @@ import io.goalpost.core.click.OutboxClickFallback;
 import io.goalpost.core.click.Redirector;
 import io.goalpost.core.id.SecureRandomIds;
 import io.goalpost.core.link.Links;
+import io.goalpost.core.product.CataloguingLinkStore;
+import io.goalpost.core.product.ProductStatistics;
 import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.LinkStatistics;
 import java.time.Clock;
@@ -67,10 +70,14 @@ public final class CompositionRoot {
         GoalpostConfig.Api config = GoalpostConfig.api(env);
         ApiKeys apiKeys = apiKeys(config.apiKeyHashes());
         DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-        Links links = new Links(new DynamoDbLinkStore(dynamoDb, config.tableName()), new SecureRandomIds(), clock);
+        DynamoDbProductCatalog products = new DynamoDbProductCatalog(dynamoDb, config.tableName());
+        // A link's purchase-goal product is listed from the moment the link is stored.
+        Links links = new Links(new CataloguingLinkStore(new DynamoDbLinkStore(dynamoDb, config.tableName()), products),
+                new SecureRandomIds(), clock);
         DynamoDbCounterStore counters = new DynamoDbCounterStore(dynamoDb, config.tableName());
-        return new ApiDependencies(links, new LinkStatistics(links, counters, clock),
-                new ChannelStatistics(links, counters, clock), apiKeys, config.publicBaseUrl());
+        LinkStatistics linkStatistics = new LinkStatistics(links, counters, clock);
+        return new ApiDependencies(links, linkStatistics, new ChannelStatistics(links, counters, clock), apiKeys,
+                config.publicBaseUrl(), new ProductStatistics(products, counters, clock));
     }
 
     private static ApiKeys apiKeys(String hashes) {

@@ -6,12 +6,16 @@ import io.goalpost.aws.event.EventJson;
 import io.goalpost.aws.event.SqsEventQueue;
 import io.goalpost.aws.outbox.DynamoDbOutbox;
 import io.goalpost.aws.webhook.OrderWebhookJson;
+import io.goalpost.aws.webhook.StripeEventJson;
 import io.goalpost.aws.webhook.WebhookLog;
 import io.goalpost.core.payment.OrderIntake;
 import io.goalpost.core.payment.StandardWebhookVerifier;
+import io.goalpost.core.payment.StripeIntake;
+import io.goalpost.core.payment.StripeSignatureVerifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** The webhook function's object graph, built once from its environment. */
 public final class WebhookWiring {
@@ -35,9 +39,24 @@ public final class WebhookWiring {
             throw new IllegalStateException(WebhookConfig.ORDERS_WEBHOOK_SECRET + ": " + malformed.getMessage(), malformed);
         }
         EventJson json = new EventJson();
-        OrderIntake orders = new OrderIntake(
-                new SqsEventQueue(AwsClients.sqs(env, WEBHOOK_QUEUE_BUDGET), config.eventsQueueUrl(), json),
-                new DynamoDbOutbox(AwsClients.dynamoDb(env), config.tableName(), json, clock, WEBHOOK_OUTBOX_BUDGET));
-        return new WebhookDependencies(verifier, new OrderWebhookJson(), orders, new WebhookLog(System.out::println));
+        SqsEventQueue queue = new SqsEventQueue(AwsClients.sqs(env, WEBHOOK_QUEUE_BUDGET), config.eventsQueueUrl(), json);
+        DynamoDbOutbox outbox =
+                new DynamoDbOutbox(AwsClients.dynamoDb(env), config.tableName(), json, clock, WEBHOOK_OUTBOX_BUDGET);
+        return new WebhookDependencies(verifier, new OrderWebhookJson(), new OrderIntake(queue, outbox),
+                stripe(config, clock, queue, outbox), new WebhookLog(System.out::println));
+    }
+
+    private static Optional<WebhookDependencies.Stripe> stripe(WebhookConfig config, Clock clock, SqsEventQueue queue,
+            DynamoDbOutbox outbox) {
+        if (config.stripeWebhookSecret() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new WebhookDependencies.Stripe(
+                    StripeSignatureVerifier.forSecret(config.stripeWebhookSecret(), clock), new StripeEventJson(),
+                    new StripeIntake(queue, outbox)));
+        } catch (IllegalArgumentException malformed) {
+            throw new IllegalStateException(WebhookConfig.STRIPE_WEBHOOK_SECRET + ": " + malformed.getMessage(), malformed);
+        }
     }
 }

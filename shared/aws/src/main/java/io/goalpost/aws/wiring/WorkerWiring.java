@@ -1,9 +1,12 @@
 package io.goalpost.aws.wiring;
 
+import io.goalpost.aws.attribution.DynamoDbCheckoutVisitors;
+import io.goalpost.aws.attribution.DynamoDbClaimStore;
 import io.goalpost.aws.attribution.DynamoDbClickStore;
 import io.goalpost.aws.attribution.DynamoDbConversionStore;
 import io.goalpost.aws.attribution.DynamoDbLineageStore;
 import io.goalpost.aws.attribution.DynamoDbUniqueClickers;
+import io.goalpost.aws.attribution.DynamoDbVisitorTouches;
 import io.goalpost.aws.config.AwsClients;
 import io.goalpost.aws.config.WorkerConfig;
 import io.goalpost.aws.counter.DynamoDbCounterStore;
@@ -38,7 +41,9 @@ public final class WorkerWiring {
   public static WorkerStores stores(DynamoDbClient dynamoDb, String tableName, Clock clock) {
     return new WorkerStores(new DynamoDbLinkStore(dynamoDb, tableName), new DynamoDbClickStore(dynamoDb, tableName),
         new DynamoDbLineageStore(dynamoDb, tableName), new DynamoDbUniqueClickers(dynamoDb, tableName),
-        new DynamoDbConversionStore(dynamoDb, tableName), new DynamoDbCounterStore(dynamoDb, tableName, clock));
+        new DynamoDbConversionStore(dynamoDb, tableName), new DynamoDbCounterStore(dynamoDb, tableName, clock),
+        new DynamoDbClaimStore(dynamoDb, tableName), new DynamoDbVisitorTouches(dynamoDb, tableName),
+        new DynamoDbCheckoutVisitors(dynamoDb, tableName));
   }
 
   public static EventRecorder recorder(WorkerStores stores, AttributionModel model) {

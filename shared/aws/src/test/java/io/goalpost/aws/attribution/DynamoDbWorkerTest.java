@@ -9,19 +9,13 @@ import io.goalpost.aws.wiring.WorkerWiring;
 import io.goalpost.core.attribution.AttributionModel;
 import io.goalpost.core.attribution.EventRecorder;
 import io.goalpost.core.attribution.WorkerStores;
-import io.goalpost.core.counter.Counter;
-import io.goalpost.core.counter.CounterStore;
-import io.goalpost.core.counter.Operation;
 import io.goalpost.core.event.OrderEvent;
 import io.goalpost.local.stack.LocalStack;
 import io.goalpost.local.stack.LocalStackExtension;
 import io.goalpost.testing.WorkerContract;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -72,8 +66,7 @@ class DynamoDbWorkerTest extends WorkerContract {
 
   @Override
   protected EventRecorder worker() {
-    return EventRecorder.over(new WorkerStores(stores.links(), stores.clicks(), stores.lineages(),
-        stores.uniqueClickers(), stores.conversions(), new AppliedAgainOnceTheHolderIsThrough(stores.counters())),
+    return EventRecorder.over(stores.withCounters(new AppliedAgainOnceTheHolderIsThrough(stores.counters())),
         AttributionModel.LAST_TOUCH);
   }
 
@@ -126,38 +119,5 @@ class DynamoDbWorkerTest extends WorkerContract {
     together.await(10, TimeUnit.SECONDS);
     workerAsOnSqs().record(sale);
     return null;
-  }
-
-  /**
-   * A counter store that, refused, applies again until the lease holder is through (the record
-   * is done, so the apply only releases): what the redelivery after the visibility timeout finds.
-   */
-  private static final class AppliedAgainOnceTheHolderIsThrough implements CounterStore {
-
-    private final CounterStore counters;
-
-    AppliedAgainOnceTheHolderIsThrough(CounterStore counters) {
-      this.counters = counters;
-    }
-
-    @Override
-    public void apply(Operation operation) {
-      try {
-        counters.apply(operation);
-      } catch (OperationInProgress refused) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
-            .ignoreExceptionsInstanceOf(OperationInProgress.class)
-            .until(() -> {
-              counters.apply(operation);
-              return true;
-            });
-      }
-    }
-
-    @Override
-    public SortedMap<LocalDate, Map<String, Long>> read(Counter.Subject subject, String id, LocalDate from,
-        LocalDate to) {
-      return counters.read(subject, id, from, to);
-    }
   }
 }

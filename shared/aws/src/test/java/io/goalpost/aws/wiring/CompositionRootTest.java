@@ -33,6 +33,7 @@ class CompositionRootTest {
 
         assertThat(api.apiKeys().accepts("gp_local_dev_key")).isTrue();
         assertThat(api.publicBaseUrl()).isEqualTo("http://localhost:3000");
+        assertThat(api.productStatistics()).isNotNull();
     }
 
     @Test

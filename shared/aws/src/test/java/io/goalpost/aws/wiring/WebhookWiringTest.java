@@ -26,6 +26,30 @@ class WebhookWiringTest {
 
         assertThat(webhook.ordersVerifier()).isNotNull();
         assertThat(webhook.orders()).isNotNull();
+        assertThat(webhook.stripe()).as("Stripe is optional: no secret, not connected").isEmpty();
+    }
+
+    @Test
+    void connectsStripeWhenItsSecretIsSetAndLeavesItOutWhenItIsEmpty() {
+        Map<String, String> env = env();
+        env.put("ORDERS_WEBHOOK_SECRET", "whsec_bG9jYWw=");
+        env.put("STRIPE_WEBHOOK_SECRET", "whsec_3fKq9Rz1TbW8xYvN2mLp6sJdHc0GaE4u");
+
+        assertThat(WebhookWiring.webhook(env, Clock.systemUTC()).stripe()).isPresent();
+
+        env.put("STRIPE_WEBHOOK_SECRET", "  ");
+        assertThat(WebhookWiring.webhook(env, Clock.systemUTC()).stripe()).isEmpty();
+    }
+
+    @Test
+    void refusesAStripeSecretThatIsNotASigningSecretWithoutPrintingIt() {
+        Map<String, String> env = env();
+        env.put("ORDERS_WEBHOOK_SECRET", "whsec_bG9jYWw=");
+        env.put("STRIPE_WEBHOOK_SECRET", "sk_live_hunter2");
+
+        assertThatThrownBy(() -> WebhookWiring.webhook(env, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("STRIPE_WEBHOOK_SECRET")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test

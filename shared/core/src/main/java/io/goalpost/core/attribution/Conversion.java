@@ -1,34 +1,56 @@
 package io.goalpost.core.attribution;
 
 import io.goalpost.core.event.OrderEvent;
+import io.goalpost.core.event.PageEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * Something that may complete a goal (SPEC §1): for now a sale, one per order. Its id is derived
- * from the event ({@code sale#<orderId>}), so the same order from two deliveries is one
+ * Something that may complete a goal (SPEC §1): a sale (one per order), an opt-in or a page view.
+ * Its id is derived from the event ({@code sale#<orderId>}, {@code opt_in#<eventId>},
+ * {@code page_view#<eventId>}), so the same order or page event from two deliveries is one
  * conversion. The buyer's email is not kept here: emails live only on lead items.
  *
- * @param visitorId the visitor id the conversion carried, if any
- * @param clickId   the click id the conversion carried, if any (the checkout's {@code gp_cid})
- * @param amount    minor units of {@code currency}
+ * @param visitorId the visitor id the conversion carried, if any (always, for page conversions)
+ * @param clickId   the click id a sale carried (the checkout's {@code gp_cid}); page conversions
+ *                  reach their click through the visitor's claim instead, so they carry none
+ * @param amount    minor units of {@code currency}; 0 for page conversions
+ * @param url       the page a page view was of (reduced as the beacon keeps it)
+ * @param formId    the form an opt-in named, if any
  */
 public record Conversion(String id, Kind kind, Instant at, String visitorId, String clickId,
-    String orderId, String productId, long amount, String currency) {
+    String orderId, String productId, long amount, String currency, String url, String formId) {
+
+  /** Earliest first; ties by id, so every worker orders one identity's conversions alike. */
+  public static final Comparator<Conversion> BY_TIME =
+      Comparator.comparing(Conversion::at).thenComparing(Conversion::id);
 
   public enum Kind {
-    SALE("sale");
+    SALE("sale", false),
+    OPT_IN("opt_in", true),
+    PAGE_VIEW("page_view", true);
 
     private final String wireName;
+    private final boolean heldPerIdentity;
 
-    Kind(String wireName) {
+    Kind(String wireName, boolean heldPerIdentity) {
       this.wireName = wireName;
+      this.heldPerIdentity = heldPerIdentity;
     }
 
     public String wireName() {
       return wireName;
+    }
+
+    /**
+     * Whether its goals count once per identity per link (opt-ins, page visits), held by the
+     * earliest such conversion; purchase goals count once per order instead.
+     */
+    public boolean heldPerIdentity() {
+      return heldPerIdentity;
     }
 
     public static Kind fromWireName(String name) {
@@ -45,10 +67,17 @@ public record Conversion(String id, Kind kind, Instant at, String visitorId, Str
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(at, "at");
-    if (kind == Kind.SALE) {
-      Objects.requireNonNull(orderId, "orderId");
-      Objects.requireNonNull(productId, "productId");
-      Objects.requireNonNull(currency, "currency");
+    switch (kind) {
+      case SALE -> {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(productId, "productId");
+        Objects.requireNonNull(currency, "currency");
+      }
+      case OPT_IN -> Objects.requireNonNull(visitorId, "visitorId");
+      case PAGE_VIEW -> {
+        Objects.requireNonNull(visitorId, "visitorId");
+        Objects.requireNonNull(url, "url");
+      }
     }
   }
 
@@ -58,11 +87,40 @@ public record Conversion(String id, Kind kind, Instant at, String visitorId, Str
       throw new IllegalArgumentException("not a sale: " + order.kind().wireName());
     }
     return new Conversion(saleId(order.orderId()), Kind.SALE, order.occurredAt(), order.visitorId(),
-        order.clickId(), order.orderId(), order.productId(), order.amount(), order.currency());
+        order.clickId(), order.orderId(), order.productId(), order.amount(), order.currency(), null, null);
+  }
+
+  /**
+   * The conversion of a page view or an opt-in of a consenting visitor (consent {@code all} and a
+   * visitor id); a checkout view is a touch, not a conversion.
+   */
+  public static Conversion ofPage(PageEvent event) {
+    Kind kind = switch (event.kind()) {
+      case PAGE_VIEW -> Kind.PAGE_VIEW;
+      case OPT_IN -> Kind.OPT_IN;
+      case CHECKOUT_VIEW -> throw new IllegalArgumentException("a checkout view is not a conversion");
+    };
+    if (event.consent() != PageEvent.Consent.ALL || event.visitorId() == null) {
+      throw new IllegalArgumentException("no conversion without consent all and a visitor id");
+    }
+    return new Conversion(pageId(kind, event.eventId()), kind, event.occurredAt(), event.visitorId(), null,
+        null, null, 0, null, kind == Kind.PAGE_VIEW ? event.url() : null, event.formId());
   }
 
   public static String saleId(String orderId) {
     return "sale#" + orderId;
+  }
+
+  public static String pageId(Kind kind, String eventId) {
+    return kind.wireName() + "#" + eventId;
+  }
+
+  /**
+   * Who the conversion belongs to (SPEC §1 identity), for goals held per identity: the visitor id.
+   * The lead with {@code gdprConsent} joined at that time takes its place in a later issue.
+   */
+  public String identity() {
+    return visitorId;
   }
 
   /** The UTC day its goals and revenue count on. */

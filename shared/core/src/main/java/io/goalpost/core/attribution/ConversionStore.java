@@ -1,7 +1,6 @@
 package io.goalpost.core.attribution;
 
 import io.goalpost.core.counter.Operation;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,9 +34,12 @@ public interface ConversionStore {
   /** The ids of the conversions that name the click, in id order. */
   List<String> namingClick(String clickId);
 
-  /** Notes that the conversion carried this visitor id; noting it again changes nothing. */
-  void referFromVisitor(String visitorId, Instant at, String conversionId);
+  /**
+   * Notes, under the visitor id the conversion carried, the conversion with its facts (they never
+   * change), so one read lists a visitor's conversions; noting it again changes nothing.
+   */
+  void referFromVisitor(Conversion conversion);
 
-  /** The ids of the visitor's conversions, earliest first. */
-  List<String> ofVisitor(String visitorId);
+  /** The conversions of the visitor, earliest first (ties by id), without their credits. */
+  List<Conversion> ofVisitor(String visitorId);
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The counter operation of one credit change: the goal and the revenue leave the old link and
- * reach the new one, on the conversion's day. Its id names the conversion and the version the
+ * The counter operation of one credit change: the goal (and a sale's revenue) leave the old link
+ * and reach the new one, on the conversion's day. Its id names the conversion and the version the
  * change creates ({@code credit#<conversionId>#v<n>}), so each change counts once and the sum of
  * every change applied is exactly the current credit.
  */
@@ -49,6 +49,8 @@ public final class CreditMove {
   private static void add(Map<String, Map<String, Long>> bySlug, String slug, Conversion conversion, int sign) {
     Map<String, Long> amounts = bySlug.computeIfAbsent(slug, s -> new LinkedHashMap<>());
     amounts.merge(Fields.GOALS, (long) sign, Long::sum);
-    amounts.merge(Fields.revenue(conversion.currency()), sign * conversion.amount(), Long::sum);
+    if (conversion.kind() == Conversion.Kind.SALE) {
+      amounts.merge(Fields.revenue(conversion.currency()), sign * conversion.amount(), Long::sum);
+    }
   }
 }

@@ -20,7 +20,11 @@ public final class CreditRules {
     return goalMatches(link.goal(), conversion) && withinWindow(link, click, conversion);
   }
 
-  /** A purchase goal matches a sale of its product, or of any product when it names none. */
+  /**
+   * A purchase goal matches a sale of its product, or of any product when it names none; an
+   * opt-in goal an opt-in of its form, or of any form when it names none; a page-visit goal a
+   * view of its page ({@link VisitedPages}).
+   */
   public static boolean goalMatches(Goal goal, Conversion conversion) {
     if (goal == null) {
       return false;
@@ -28,6 +32,9 @@ public final class CreditRules {
     return switch (conversion.kind()) {
       case SALE -> goal.type() == GoalType.PURCHASE
           && (goal.productId() == null || goal.productId().equals(conversion.productId()));
+      case OPT_IN -> goal.type() == GoalType.OPT_IN
+          && (goal.formId() == null || goal.formId().equals(conversion.formId()));
+      case PAGE_VIEW -> goal.type() == GoalType.PAGE_VISIT && VisitedPages.same(goal.pageUrl(), conversion.url());
     };
   }
 

@@ -35,7 +35,7 @@ public final class SaleRecorder {
       conversions.referFromClick(sale.clickId(), sale.id());
     }
     if (sale.visitorId() != null) {
-      conversions.referFromVisitor(sale.visitorId(), sale.at(), sale.id());
+      conversions.referFromVisitor(sale);
     }
     counters.apply(productCountOf(sale));
     credits.evaluate(sale.id());

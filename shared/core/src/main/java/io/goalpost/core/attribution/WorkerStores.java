@@ -4,12 +4,15 @@ import io.goalpost.core.click.ClickStore;
 import io.goalpost.core.click.LineageStore;
 import io.goalpost.core.click.UniqueClickers;
 import io.goalpost.core.counter.CounterStore;
+import io.goalpost.core.identity.ClaimStore;
+import io.goalpost.core.identity.VisitorTouches;
 import io.goalpost.core.link.LinkStore;
 import java.util.Objects;
 
 /** Every port the worker writes or reads, so the DynamoDB and the in-memory worker are built alike. */
 public record WorkerStores(LinkStore links, ClickStore clicks, LineageStore lineages,
-    UniqueClickers uniqueClickers, ConversionStore conversions, CounterStore counters) {
+    UniqueClickers uniqueClickers, ConversionStore conversions, CounterStore counters,
+    ClaimStore claims, VisitorTouches touches, CheckoutVisitors checkoutVisitors) {
 
   public WorkerStores {
     Objects.requireNonNull(links, "links");
@@ -18,5 +21,14 @@ public record WorkerStores(LinkStore links, ClickStore clicks, LineageStore line
     Objects.requireNonNull(uniqueClickers, "uniqueClickers");
     Objects.requireNonNull(conversions, "conversions");
     Objects.requireNonNull(counters, "counters");
+    Objects.requireNonNull(claims, "claims");
+    Objects.requireNonNull(touches, "touches");
+    Objects.requireNonNull(checkoutVisitors, "checkoutVisitors");
+  }
+
+  /** The same stores with other counters (a test's failing table). */
+  public WorkerStores withCounters(CounterStore other) {
+    return new WorkerStores(links, clicks, lineages, uniqueClickers, conversions, other, claims, touches,
+        checkoutVisitors);
   }
 }

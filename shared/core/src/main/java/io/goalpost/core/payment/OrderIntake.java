@@ -1,9 +1,7 @@
 package io.goalpost.core.payment;
 
 import io.goalpost.core.event.EventQueue;
-import io.goalpost.core.event.OrderEvent;
 import io.goalpost.core.event.Outbox;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,12 +12,10 @@ import java.util.Optional;
  */
 public final class OrderIntake {
 
-    private final EventQueue queue;
-    private final Outbox outbox;
+    private final OrderDelivery delivery;
 
     public OrderIntake(EventQueue queue, Outbox outbox) {
-        this.queue = Objects.requireNonNull(queue);
-        this.outbox = Objects.requireNonNull(outbox);
+        this.delivery = new OrderDelivery(queue, outbox);
     }
 
     /** @param deliveryId the {@code webhook-id} the signature covered */
@@ -28,17 +24,6 @@ public final class OrderIntake {
         if (broken.isPresent()) {
             return broken.get();
         }
-        OrderEvent event = OrderRules.event(deliveryId, order);
-        try {
-            queue.publish(event);
-            return new OrderReceipt.Enqueued(event);
-        } catch (RuntimeException queueFailure) {
-            try {
-                outbox.keep(event);
-                return new OrderReceipt.Kept(event, queueFailure);
-            } catch (RuntimeException outboxFailure) {
-                return new OrderReceipt.Unavailable(event, queueFailure, outboxFailure);
-            }
-        }
+        return delivery.deliver(OrderRules.event(deliveryId, order));
     }
 }

@@ -37,6 +37,17 @@ public sealed interface OrderReceipt {
         }
     }
 
+    /**
+     * Authentic, and deliberately not passed on ({@link StripeDrop}): answered {@code 200}, so
+     * the sender stops retrying something that will never count.
+     */
+    record Ignored(String eventId, StripeDrop reason) implements OrderReceipt {
+        public Ignored {
+            Objects.requireNonNull(eventId);
+            Objects.requireNonNull(reason);
+        }
+    }
+
     /** Neither the queue nor the outbox took it: nothing was recorded, the sender must retry. */
     record Unavailable(OrderEvent event, RuntimeException queueFailure, RuntimeException outboxFailure)
             implements OrderReceipt {

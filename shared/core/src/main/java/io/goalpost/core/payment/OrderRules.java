@@ -19,10 +19,11 @@ final class OrderRules {
 
     static final String EVENT_ID_PREFIX = "orders:";
     static final int MAX_EMAIL_LENGTH = 254;
-    private static final Pattern DELIVERY_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
-    private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-    private static final Pattern MINTED_ID = Pattern.compile("[A-Za-z0-9]{16,32}");
-    private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
+    static final Pattern DELIVERY_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    static final Pattern MINTED_ID = Pattern.compile("[A-Za-z0-9]{16,32}");
+    static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
+    static final String EXTERNAL_ID_RULE = "must be 1-64 characters of A-Z, a-z, 0-9, _ . : and -";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+");
     private static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(Long.MAX_VALUE);
 
@@ -54,8 +55,7 @@ final class OrderRules {
         return new OrderEvent(kind(order.type()).orElseThrow(), EVENT_ID_PREFIX + deliveryId,
                 instant(order.occurredAt()).orElseThrow(), order.orderId(), present(order.paymentId()),
                 order.productId(), order.amount().longValueExact(), order.currency().toUpperCase(Locale.ROOT),
-                // A lead is known by its email trimmed and lower-cased (SPEC §1).
-                email == null ? null : email.strip().toLowerCase(Locale.ROOT),
+                email == null ? null : normalisedEmail(email),
                 present(order.visitorId()), present(order.clickId()));
     }
 
@@ -73,8 +73,7 @@ final class OrderRules {
             return required ? broken(field, "is required" + ("paymentId".equals(field)
                     ? " for a rebill or refund (it tells payments of one order apart)" : "")) : none();
         }
-        return EXTERNAL_ID.matcher(id).matches() ? none()
-                : broken(field, "must be 1-64 characters of A-Z, a-z, 0-9, _ . : and -");
+        return EXTERNAL_ID.matcher(id).matches() ? none() : broken(field, EXTERNAL_ID_RULE);
     }
 
     private static Optional<Invalid> mintedId(String field, String id) {
@@ -97,12 +96,17 @@ final class OrderRules {
     }
 
     private static Optional<Invalid> email(String email) {
-        if (email == null) {
-            return none();
-        }
+        return email == null || isEmail(email) ? none() : broken("email", "must be an email address (name@domain)");
+    }
+
+    static boolean isEmail(String email) {
         String trimmed = email.strip();
-        return trimmed.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(trimmed).matches() ? none()
-                : broken("email", "must be an email address (name@domain)");
+        return trimmed.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(trimmed).matches();
+    }
+
+    /** A lead is known by its email trimmed and lower-cased (SPEC §1). */
+    static String normalisedEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     /** ISO-8601 with an offset ({@code Z} or {@code +02:00}): a time without one is ambiguous. */

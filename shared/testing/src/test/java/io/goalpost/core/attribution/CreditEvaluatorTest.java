@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.goalpost.core.click.Click;
 import io.goalpost.core.counter.Counter;
 import io.goalpost.core.counter.Operation;
+import io.goalpost.core.identity.ClickOwners;
 import io.goalpost.core.link.Goal;
 import io.goalpost.core.link.Link;
 import io.goalpost.testing.InMemoryConversionStore;
@@ -26,7 +27,7 @@ class CreditEvaluatorTest {
   private static final LocalDate SALE_DAY = LocalDate.parse("2025-04-02");
   private static final Instant CLICKED = Instant.parse("2025-04-01T09:30:00Z");
   private static final Conversion SALE = new Conversion("sale#o1", Conversion.Kind.SALE,
-      Instant.parse("2025-04-02T10:00:00Z"), null, "clickB00000000000", "o1", "prod", 4900, "USD");
+      Instant.parse("2025-04-02T10:00:00Z"), null, "clickB00000000000", "o1", "prod", 4900, "USD", null, null);
   private static final Credit ON_A = new Credit("link-a", "clickA00000000000", CreditPath.CLICK_ID);
   private static final Credit ON_B = new Credit("link-b", "clickB00000000000", CreditPath.CLICK_ID);
 
@@ -43,7 +44,8 @@ class CreditEvaluatorTest {
   }
 
   private CreditEvaluator evaluator(ConversionStore conversions) {
-    return new CreditEvaluator(conversions, List.of(new ClickIdCandidates(stores.clicks(), conversions)),
+    ClickOwners owners = new ClickOwners(stores.clicks(), stores.claims());
+    return new CreditEvaluator(conversions, List.of(new ClickIdCandidates(stores.clicks(), owners, conversions)),
         stores.links(), AttributionModel.LAST_TOUCH, stores.counters());
   }
 
@@ -113,6 +115,27 @@ class CreditEvaluatorTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("sale#o1");
   }
 
+  @Test
+  void leavesACreditThatStillStandsUnwrittenWhenEvaluatingAgain() {
+    evaluator(stores.conversions()).evaluate(SALE.id());
+
+    assertThat(evaluator(stores.conversions()).evaluate(SALE.id())).contains(ON_B);
+
+    assertThat(stores.conversions().find(SALE.id()).orElseThrow()).isEqualTo(new ConversionRecord(SALE, ON_B, 1, null));
+  }
+
+  @Test
+  void movesTheVersionOnAReevaluationEvenWhenTheCreditStaysSoADecisionFromOlderReadsLoses() {
+    evaluator(stores.conversions()).evaluate(SALE.id());
+
+    evaluator(stores.conversions()).reevaluate(SALE.id());
+
+    assertThat(stores.conversions().find(SALE.id()).orElseThrow()).isEqualTo(new ConversionRecord(SALE, ON_B, 2, null));
+    // A worker that read version 1 before a claim took its click away cannot write what it decided then.
+    assertThat(stores.conversions().changeCredit(SALE.id(), 1, ON_A, null)).isFalse();
+    assertThat(goalsOf("link-b")).isEqualTo(Map.of("goals", 1L, "revenue.USD", 4900L));
+  }
+
   /** Runs {@code beforeWrite} just before each credit change reaches the real store. */
   private static class RacingConversionStore implements ConversionStore {
     private final InMemoryConversionStore store;
@@ -155,12 +178,12 @@ class CreditEvaluatorTest {
     }
 
     @Override
-    public void referFromVisitor(String visitorId, Instant at, String conversionId) {
-      store.referFromVisitor(visitorId, at, conversionId);
+    public void referFromVisitor(Conversion conversion) {
+      store.referFromVisitor(conversion);
     }
 
     @Override
-    public List<String> ofVisitor(String visitorId) {
+    public List<Conversion> ofVisitor(String visitorId) {
       return store.ofVisitor(visitorId);
     }
   }

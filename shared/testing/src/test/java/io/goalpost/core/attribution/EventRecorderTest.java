@@ -21,21 +21,24 @@ class EventRecorderTest {
   }
 
   @Test
-  void recordsClicksAndSales() {
+  void recordsClicksSalesAndPageEvents() {
     assertThat(recorder.record(new ClickEvent("spring", "Ab3dEf6hIj9kLm2nOp", null, AT)))
         .isEqualTo(EventRecorder.Outcome.RECORDED);
     assertThat(recorder.record(order(OrderEvent.Kind.SALE))).isEqualTo(EventRecorder.Outcome.RECORDED);
+    assertThat(recorder.record(new PageEvent(PageEvent.Kind.OPT_IN, "p:e1", AT, "https://shop.example.com/",
+        null, PageEvent.Consent.ALL, "Vq3mXkP9aZr2LdT8wYbN4c", "Ab3dEf6hIj9kLm2nOp", "newsletter", null)))
+        .isEqualTo(EventRecorder.Outcome.RECORDED);
+
     assertThat(stores.clicks().size()).isEqualTo(1);
     assertThat(stores.conversions().find("sale#ord_1")).isPresent();
+    assertThat(stores.conversions().find("opt_in#p:e1")).isPresent();
+    assertThat(stores.touches().of("Vq3mXkP9aZr2LdT8wYbN4c")).hasSize(1);
   }
 
   @Test
-  void acknowledgesRebillsRefundsAndPageEventsWithoutAnyEffectYet() {
+  void acknowledgesRebillsAndRefundsWithoutAnyEffectYet() {
     assertThat(recorder.record(order(OrderEvent.Kind.REBILL))).isEqualTo(EventRecorder.Outcome.NOT_APPLIED_YET);
     assertThat(recorder.record(order(OrderEvent.Kind.REFUND))).isEqualTo(EventRecorder.Outcome.NOT_APPLIED_YET);
-    assertThat(recorder.record(new PageEvent(PageEvent.Kind.PAGE_VIEW, "page:e1", AT, "https://shop.example.com/",
-        null, PageEvent.Consent.ALL, null, "Ab3dEf6hIj9kLm2nOp", null, null)))
-        .isEqualTo(EventRecorder.Outcome.NOT_APPLIED_YET);
 
     assertThat(stores.counters().operationCount()).isZero();
     assertThat(stores.conversions().find("sale#ord_1")).isEmpty();
