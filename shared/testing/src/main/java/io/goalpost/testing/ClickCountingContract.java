@@ -9,6 +9,7 @@ import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.core.counter.Counter;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.OrderEvent;
+import io.goalpost.core.event.PageEvent;
 import io.goalpost.core.event.TrackingEvent;
 import io.goalpost.core.link.Goal;
 import io.goalpost.core.link.Link;
@@ -125,6 +126,21 @@ public abstract class ClickCountingContract {
 
     assertThat(stores().conversions().find(Conversion.saleId("order" + suffix)).orElseThrow().credit()).isNull();
     assertThat(counts(slug, DAY)).isEqualTo(Map.of("botClicks", 1L));
+  }
+
+  @Test
+  void neverCreditsASaleToABotsClickThatAPageEventClaimed() {
+    String slug = link();
+    ClickEvent bot = new ClickEvent(slug, "botclick" + suffix, null, MORNING, true, "cid#botclick" + suffix);
+    String visitor = "Visitor" + suffix;
+    PageEvent claim = new PageEvent(PageEvent.Kind.PAGE_VIEW, "p:claim" + suffix, MORNING.plusSeconds(5),
+        "https://shop.example.com/", null, PageEvent.Consent.ALL, visitor, bot.clickId(), null, null);
+    OrderEvent sale = new OrderEvent(OrderEvent.Kind.SALE, "orders:d" + suffix, MORNING.plusSeconds(3600),
+        "order" + suffix, null, "prod_" + suffix, 4900, "USD", null, visitor, null);
+
+    deliver(bot, claim, sale);
+
+    assertThat(stores().conversions().find(Conversion.saleId("order" + suffix)).orElseThrow().credit()).isNull();
   }
 
   @Test

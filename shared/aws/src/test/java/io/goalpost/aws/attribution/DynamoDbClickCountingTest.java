@@ -4,6 +4,7 @@ import io.goalpost.aws.wiring.WorkerWiring;
 import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.local.stack.LocalStack;
 import io.goalpost.local.stack.LocalStackExtension;
+import java.time.Clock;
 import io.goalpost.testing.ClickCountingContract;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +17,7 @@ class DynamoDbClickCountingTest extends ClickCountingContract {
 
   @BeforeEach
   void connect(LocalStack stack) {
-    stores = WorkerWiring.stores(stack.dynamoDbClient(), stack.tableName("GoalpostTable"), java.time.Clock.systemUTC());
+    stores = WorkerWiring.stores(stack.dynamoDbClient(), stack.tableName("GoalpostTable"), Clock.systemUTC());
   }
 
   @Override

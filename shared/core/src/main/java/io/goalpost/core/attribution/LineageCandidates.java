@@ -29,10 +29,10 @@ public final class LineageCandidates implements CandidateSource {
     if (conversion.visitorId() == null) {
       return List.of();
     }
-    List<Candidate> candidates = new ArrayList<>();
-    lineages.clicksOf(conversion.visitorId()).forEach(click -> candidates.add(new Candidate(click, CreditPath.COOKIE)));
-    owners.wonBy(conversion.visitorId()).forEach(click -> candidates.add(new Candidate(click, CreditPath.COOKIE)));
-    return candidates;
+    List<Click> clicks = new ArrayList<>(lineages.clicksOf(conversion.visitorId()));
+    clicks.addAll(owners.wonBy(conversion.visitorId()));
+    // A bot's click never joins a lineage, but a page event may claim its click id: still no candidate.
+    return clicks.stream().filter(Click::human).map(click -> new Candidate(click, CreditPath.COOKIE)).toList();
   }
 
   /**

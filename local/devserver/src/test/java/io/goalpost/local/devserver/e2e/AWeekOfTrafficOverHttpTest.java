@@ -7,20 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goalpost.local.devserver.DevServer;
 import io.goalpost.local.stack.RepositoryPaths;
-import io.goalpost.local.template.LocalParameters;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,25 +194,16 @@ class AWeekOfTrafficOverHttpTest {
   }
 
   /** A sale of the course through the signed orders webhook, naming the click the checkout carried. */
-  private static void sale(String clickId, long amount, String currency) throws Exception {
+  private static void sale(String clickId, long amount, String currency) {
     clock.advance(Duration.ofMinutes(1));
     Instant now = clock.instant();
     String id = "msg_week" + ++sales;
     String body = """
         {"type":"sale","orderId":"week-%d","productId":"course","amount":%d,"currency":"%s",\
         "clickId":"%s","occurredAt":"%s"}""".formatted(sales, amount, currency, clickId, now);
-    String timestamp = Long.toString(now.getEpochSecond());
-    HttpResponse<String> response = http.postJson("/webhooks/orders", body, "webhook-id", id,
-        "webhook-timestamp", timestamp, "webhook-signature", signature(id, timestamp, body));
+    HttpResponse<String> response = http.postJson("/webhooks/orders", body,
+        SignedOrders.headers(id, now.getEpochSecond(), body));
     assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-  }
-
-  private static String signature(String id, String timestamp, String body) throws Exception {
-    String secret = LocalParameters.localSecret("OrdersWebhookSecret");
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-    return "v1," + Base64.getEncoder().encodeToString(
-        mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
   }
 
   // ---- reading the stats --------------------------------------------------------------------
