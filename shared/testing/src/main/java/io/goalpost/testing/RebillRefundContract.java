@@ -7,8 +7,15 @@ import io.goalpost.core.attribution.CreditPath;
 import io.goalpost.core.event.OrderEvent;
 import io.goalpost.core.event.TrackingEvent;
 import io.goalpost.core.link.Goal;
+import io.goalpost.core.product.Product;
+import io.goalpost.core.product.ProductListResult;
+import io.goalpost.core.product.ProductStatistics;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -210,5 +217,36 @@ public abstract class RebillRefundContract extends WorkerScenario {
       assertThat(linkCounts(slug, REFUND_DAY)).as("order %s", order)
           .isEqualTo(Map.of("refunded.USD", 4000L, "revenue.USD", -4000L));
     }
+  }
+
+  @Test
+  void listsTheProductOfEverySignedSaleRebillAndRefundFirstSeenAtItsEarliestPaymentWithItsTotals() {
+    String sold = product() + "a";
+    String rebilled = product() + "b";
+    String refunded = product() + "c";
+
+    deliver(new OrderEvent(OrderEvent.Kind.SALE, "orders:s" + suffix, PAID, "o1" + suffix, null, sold, 4900, "USD",
+            null, null, null),
+        new OrderEvent(OrderEvent.Kind.REBILL, "orders:r" + suffix, REBILLED, "o2" + suffix, "in" + suffix, rebilled,
+            2900, "EUR", null, null, null),
+        new OrderEvent(OrderEvent.Kind.REFUND, "orders:f" + suffix, REFUNDED, "o3" + suffix, "re" + suffix, refunded,
+            500, "USD", null, null, null),
+        new OrderEvent(OrderEvent.Kind.SALE, "orders:s2" + suffix, PAID.minusSeconds(60), "o4" + suffix, null, sold,
+            100, "USD", null, null, null));
+
+    assertThat(stores().catalog().list(3, product())).containsExactly(new Product(sold, PAID.minusSeconds(60)),
+        new Product(rebilled, REBILLED), new Product(refunded, REFUNDED));
+    // Totals over the 30 days up to the refund's day: 4900 + 100 in sales, lies outside (April 2);
+    // the rebill's 2900 EUR and the refund (of nothing counted: its order has no sale) are inside.
+    ProductStatistics statistics = new ProductStatistics(stores().catalog(), stores().counters(),
+        Clock.fixed(REFUNDED, ZoneOffset.UTC));
+    ProductListResult.Page page = (ProductListResult.Page) statistics.list("3",
+        Base64.getUrlEncoder().withoutPadding().encodeToString(product().getBytes(StandardCharsets.UTF_8)));
+    assertThat(page.items()).extracting(entry -> entry.product().productId()).containsExactly(sold, rebilled, refunded);
+    assertThat(page.items().get(0).totals().sales()).isZero();
+    assertThat(page.items().get(1).totals().rebills()).isEqualTo(1);
+    assertThat(page.items().get(1).totals().revenue()).isEqualTo(Map.of("EUR", 2900L));
+    assertThat(page.items().get(2).totals().refunds()).isEqualTo(1);
+    assertThat(page.items().get(2).totals().refunded()).isEmpty();
   }
 }
