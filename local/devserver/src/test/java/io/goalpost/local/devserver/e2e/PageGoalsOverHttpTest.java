@@ -207,6 +207,27 @@ class PageGoalsOverHttpTest {
     assertThat(linkTotals("previewed")).isEqualTo(Map.of("clicks", 1L, "botClicks", 0L, "goals", 1L));
   }
 
+  @Test
+  void whenTheQueueIsDownTheBeaconStillAnswersAndTheOptInCountsOnceWhenItReturns() {
+    link("outage", "{\"type\": \"opt_in\"}", 30);
+    landFrom("outage", ANN);
+    String optIn = optIn(ANN, "newsletter");
+
+    server.stack().stopSqs();
+    try {
+      accepted(optIn);
+    } finally {
+      server.stack().startSqs();
+    }
+    assertThat(storedKeys()).as("the opt-in waits in the outbox").anyMatch(key -> key.startsWith("OUTBOX#"));
+    // The page sends it again (a retry, or the same event id from another tab): still one.
+    accepted(optIn);
+
+    assertThat(awaitGoals("outage", 1)).isEqualTo(1);
+    assertThat(storedKeys()).as("re-driven, then forgotten").noneMatch(key -> key.startsWith("OUTBOX#"));
+    assertThat(storedKeys()).filteredOn(key -> key.startsWith("CONV#opt_in#")).hasSize(1);
+  }
+
   // ---- sending ------------------------------------------------------------------------------
 
   private void link(String slug, String goal, int windowDays) {
