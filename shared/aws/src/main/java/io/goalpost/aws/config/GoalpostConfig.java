@@ -14,6 +14,8 @@ public final class GoalpostConfig {
     public static final String EVENTS_QUEUE_URL = "EVENTS_QUEUE_URL";
     public static final String API_KEY_HASHES = "API_KEY_HASHES";
     public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
+    public static final String LEAD_TOKEN_SECRET = "LEAD_TOKEN_SECRET";
+    public static final String EMAIL_HASH_KEY = "EMAIL_HASH_KEY";
 
     private GoalpostConfig() {
     }

@@ -45,15 +45,26 @@ public final class CreditEvaluator implements ClickAttribution {
   private final LinkStore links;
   private final AttributionModel model;
   private final CounterStore counters;
+  private final Predicate<Conversion> settledForGood;
 
   /** @param sources in path precedence: a click reached by several sources keeps the first path */
   public CreditEvaluator(ConversionStore conversions, List<CandidateSource> sources, LinkStore links,
       AttributionModel model, CounterStore counters) {
+    this(conversions, sources, links, model, counters, conversion -> false);
+  }
+
+  /**
+   * @param settledForGood conversions whose credit stays as it is (an erased identity's: its
+   *                       lineage is gone, and the credit it earned is kept, docs/decisions/007)
+   */
+  public CreditEvaluator(ConversionStore conversions, List<CandidateSource> sources, LinkStore links,
+      AttributionModel model, CounterStore counters, Predicate<Conversion> settledForGood) {
     this.conversions = Objects.requireNonNull(conversions);
     this.sources = List.copyOf(sources);
     this.links = Objects.requireNonNull(links);
     this.model = Objects.requireNonNull(model);
     this.counters = Objects.requireNonNull(counters);
+    this.settledForGood = Objects.requireNonNull(settledForGood);
   }
 
   /**
@@ -104,6 +115,9 @@ public final class CreditEvaluator implements ClickAttribution {
       ConversionRecord record = conversions.find(conversionId)
           .orElseThrow(() -> new IllegalStateException("no stored conversion " + conversionId));
       record.pendingOperation().ifPresent(pending -> finish(conversionId, pending));
+      if (settledForGood.test(record.conversion())) {
+        return Optional.ofNullable(record.credit());
+      }
       Optional<Credit> decided = decide(record.conversion());
       if (Objects.equals(decided.orElse(null), record.credit()) && !forceWrite.test(record.conversion())) {
         return decided;
