@@ -31,6 +31,25 @@ public final class GoalpostConfig {
     public record Api(String tableName, String apiKeyHashes, String publicBaseUrl) {
     }
 
+    /** What the api function needs for leads (docs/decisions/007): both secrets, and the queue for the worker's part. */
+    public record Leads(String eventsQueueUrl, String leadTokenSecret, String emailHashKey) {
+
+        /** Never prints the secrets. */
+        @Override
+        public String toString() {
+            return "Leads[eventsQueueUrl=" + eventsQueueUrl + "]";
+        }
+    }
+
+    public static Leads leads(Map<String, String> env) {
+        return new Leads(required(env, EVENTS_QUEUE_URL), required(env, LEAD_TOKEN_SECRET), required(env, EMAIL_HASH_KEY));
+    }
+
+    /** The redirect's lead token secret: without it every gp_lt is ignored (docs/decisions/007). */
+    public static String leadTokenSecret(Map<String, String> env) {
+        return required(env, LEAD_TOKEN_SECRET);
+    }
+
     public static Redirect redirect(Map<String, String> env) {
         return new Redirect(required(env, TABLE_NAME), required(env, EVENTS_QUEUE_URL));
     }
