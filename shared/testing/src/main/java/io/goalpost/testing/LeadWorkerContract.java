@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goalpost.core.attribution.Credit;
 import io.goalpost.core.attribution.CreditPath;
+import io.goalpost.core.attribution.UnjoinedDevices;
+import io.goalpost.core.identity.ClickOwners;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.LeadEvent;
 import io.goalpost.core.event.OrderEvent;
@@ -222,5 +224,17 @@ public abstract class LeadWorkerContract extends WorkerScenario {
     assertThat(fresh).isNotEqualTo(lead);
     assertThat(stores().leads().joinsOf(fresh)).isEmpty();
     assertThat(productCounts(SALE_DAY)).containsEntry("sales", 2L);
+  }
+  @Test
+  void aSaleWhosePersonClickedOnlyOnAnUnjoinedDeviceIsToldApartFromOneThatNeverClicked() {
+    String slug = purchaseLink("spring");
+    optedInLead("kay", false, "phone");
+    deliver(click(slug, "c1", CLICKED, "phone"), saleWithEmail("kay", "laptop", "o1", PAID),
+        saleWithEmail("lee", "desk", "o2", PAID));
+    UnjoinedDevices devices = new UnjoinedDevices(stores().leads(), stores().leads(), stores().lineages(),
+        new ClickOwners(stores().clicks(), stores().claims()));
+
+    assertThat(devices.clickedOnlyOnAnUnjoinedDevice(stored("o1").conversion())).isTrue();
+    assertThat(devices.clickedOnlyOnAnUnjoinedDevice(stored("o2").conversion())).isFalse();
   }
 }
