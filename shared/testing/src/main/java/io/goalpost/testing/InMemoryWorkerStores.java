@@ -7,8 +7,8 @@ import io.goalpost.core.lead.EmailHashes;
 public record InMemoryWorkerStores(InMemoryLinkStore links, InMemoryClickStore clicks,
     InMemoryLineageStore lineages, InMemoryUniqueClickers uniqueClickers,
     InMemoryConversionStore conversions, InMemoryCounterStore counters, InMemoryClaimStore claims,
-    InMemoryVisitorTouches touches, InMemoryCheckoutVisitors checkoutVisitors, InMemoryLeadStore leads,
-    InMemoryLeadLineages leadLineages) {
+    InMemoryVisitorTouches touches, InMemoryCheckoutVisitors checkoutVisitors, InMemoryOrderStore orders,
+    InMemoryProductCatalog catalog, InMemoryLeadStore leads, InMemoryLeadLineages leadLineages) {
 
   /** The EmailHashKey of in-memory workers; tests hash emails with it to look for them. */
   public static final String EMAIL_HASH_KEY = "test-EmailHashKey-not-secret-0123456789";
@@ -17,12 +17,13 @@ public record InMemoryWorkerStores(InMemoryLinkStore links, InMemoryClickStore c
     return new InMemoryWorkerStores(new InMemoryLinkStore(), new InMemoryClickStore(),
         new InMemoryLineageStore(), new InMemoryUniqueClickers(), new InMemoryConversionStore(),
         new InMemoryCounterStore(), new InMemoryClaimStore(), new InMemoryVisitorTouches(),
-        new InMemoryCheckoutVisitors(), new InMemoryLeadStore(), new InMemoryLeadLineages());
+        new InMemoryCheckoutVisitors(), new InMemoryOrderStore(), new InMemoryProductCatalog(),
+        new InMemoryLeadStore(), new InMemoryLeadLineages());
   }
 
   public WorkerStores stores() {
     return new WorkerStores(links, clicks, lineages, uniqueClickers, conversions, counters, claims, touches,
-        checkoutVisitors, leads, leadLineages, new InMemoryLineageErasure(lineages, touches, claims, conversions),
-        new EmailHashes(EMAIL_HASH_KEY));
+        checkoutVisitors, orders, catalog, leads, leadLineages,
+        new InMemoryLineageErasure(lineages, touches, claims, conversions), new EmailHashes(EMAIL_HASH_KEY));
   }
 }

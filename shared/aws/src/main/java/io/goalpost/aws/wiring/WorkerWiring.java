@@ -5,6 +5,7 @@ import io.goalpost.aws.attribution.DynamoDbClaimStore;
 import io.goalpost.aws.attribution.DynamoDbClickStore;
 import io.goalpost.aws.attribution.DynamoDbConversionStore;
 import io.goalpost.aws.attribution.DynamoDbLineageStore;
+import io.goalpost.aws.attribution.DynamoDbOrderStore;
 import io.goalpost.aws.attribution.DynamoDbUniqueClickers;
 import io.goalpost.aws.attribution.DynamoDbVisitorTouches;
 import io.goalpost.aws.config.AwsClients;
@@ -14,6 +15,7 @@ import io.goalpost.aws.lead.DynamoDbLeadLineages;
 import io.goalpost.aws.lead.DynamoDbLeadStore;
 import io.goalpost.aws.lead.DynamoDbLineageErasure;
 import io.goalpost.aws.link.DynamoDbLinkStore;
+import io.goalpost.aws.product.DynamoDbProductCatalog;
 import io.goalpost.core.lead.EmailHashes;
 import io.goalpost.core.attribution.AttributionModel;
 import io.goalpost.core.attribution.EventRecorder;
@@ -55,7 +57,8 @@ public final class WorkerWiring {
         new DynamoDbLineageStore(dynamoDb, tableName), new DynamoDbUniqueClickers(dynamoDb, tableName),
         new DynamoDbConversionStore(dynamoDb, tableName), new DynamoDbCounterStore(dynamoDb, tableName, clock),
         new DynamoDbClaimStore(dynamoDb, tableName), new DynamoDbVisitorTouches(dynamoDb, tableName),
-        new DynamoDbCheckoutVisitors(dynamoDb, tableName), new DynamoDbLeadStore(dynamoDb, tableName),
+        new DynamoDbCheckoutVisitors(dynamoDb, tableName), new DynamoDbOrderStore(dynamoDb, tableName),
+        new DynamoDbProductCatalog(dynamoDb, tableName), new DynamoDbLeadStore(dynamoDb, tableName),
         new DynamoDbLeadLineages(dynamoDb, tableName), new DynamoDbLineageErasure(dynamoDb, tableName), emailHashes);
   }
 
