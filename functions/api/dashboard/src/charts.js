@@ -3,6 +3,9 @@
 import { el } from './dom.js';
 import { count, minorUnits, money } from './format.js';
 
+/** Whole steps only: a count axis never reads 0.5 clicks. */
+const WHOLE = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 1000000];
+
 const COLOURS = { clicks: '#2563eb', goals: '#16a34a', sales: '#7c3aed', visitors: '#0891b2', revenue: '#d97706' };
 
 function frame(label) {
@@ -29,7 +32,7 @@ export function dailyChart(parent, label, dates, series, revenue) {
     width: width(figure), height: 260, tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     scales: { x: { time: true }, n: { range: (u, min, max) => [0, Math.max(1, max)] }, money: { range: (u, min, max) => [0, Math.max(1, max)] } },
     series: [{ label: 'Day', value: (u, ts) => ts === null ? '—' : new Date(ts * 1000).toISOString().slice(0, 10) }],
-    axes: [{}, { scale: 'n', values: (u, splits) => splits.map((v) => count(v)) }],
+    axes: [{}, { scale: 'n', incrs: WHOLE, values: (u, splits) => splits.map((v) => count(v)) }],
     legend: { live: false },
   };
   const data = [xs];
@@ -43,7 +46,7 @@ export function dailyChart(parent, label, dates, series, revenue) {
       label: `Revenue (${revenue.currency})`, scale: 'money', stroke: COLOURS.revenue, width: 2, dash: [6, 4],
       value: (u, v) => v === null ? '—' : money(Math.round(v * factor), revenue.currency),
     });
-    options.axes.push({ scale: 'money', side: 1, grid: { show: false },
+    options.axes.push({ scale: 'money', side: 1, size: 90, grid: { show: false },
       values: (u, splits) => splits.map((v) => money(Math.round(v * factor), revenue.currency)) });
     data.push(revenue.values.map((minor) => minor / factor));
   }
@@ -67,7 +70,7 @@ export function barChart(parent, label, categories, series) {
     series: [{ label: 'Channel', value: (u, i) => i === null ? '—' : categories[i] }],
     axes: [
       { splits: () => indices, values: (u, splits) => splits.map((i) => categories[i] ?? ''), grid: { show: false } },
-      { scale: 'n', values: (u, splits) => splits.map((v) => count(v)) },
+      { scale: 'n', incrs: WHOLE, values: (u, splits) => splits.map((v) => count(v)) },
     ],
     legend: { live: false },
   };

@@ -71,7 +71,7 @@ export function table(columns, rows, { sortable = false, id } = {}) {
     fill(sorted);
   }
   fill(rows);
-  return el('table', { id }, el('thead', {}, el('tr', {}, headings)), body);
+  return el('div', { class: 'scroll' }, el('table', { id }, el('thead', {}, el('tr', {}, headings)), body));
 }
 
 function compare(a, b) {

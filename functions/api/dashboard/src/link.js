@@ -15,7 +15,7 @@ export async function renderLink(section, [slug], context) {
     el('p', { class: 'crumbs' }, route('/links', 'Links'), ' / ', link.slug),
     el('h1', { id: 'link-name' }, link.name, link.archived ? el('span', { class: 'tag' }, 'archived') : null),
     el('dl', { class: 'facts' },
-      fact('Tracking URL', copyButton(link.url)),
+      fact('Tracking URL', copyButton(link.url, { showUrl: true })),
       fact('Destination', el('code', {}, link.destination)),
       fact('Channel', link.channel),
       fact('Campaign', link.campaign || '—'),

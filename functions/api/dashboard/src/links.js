@@ -63,18 +63,22 @@ function linksTable(rows, reload) {
   ], rows, { sortable: true, id: 'links' });
 }
 
-/** Copies the tracking URL in one click; where the clipboard is refused, selects it for Ctrl+C instead. */
-export function copyButton(url) {
-  const field = el('input', { type: 'text', readonly: true, value: url, class: 'url', 'aria-label': 'Tracking URL' });
-  const button = el('button', { type: 'button', class: 'copy' }, 'Copy');
+/**
+ * Copies the tracking URL in one click. Where the clipboard is refused, the URL is shown selected
+ * for Ctrl+C instead. `showUrl` also shows it beside the button from the start.
+ */
+export function copyButton(url, { showUrl = false } = {}) {
+  const field = el('input', { type: 'text', readonly: true, value: url, class: 'url', 'aria-label': 'Tracking URL', hidden: !showUrl });
+  const button = el('button', { type: 'button', class: 'copy', title: url }, showUrl ? 'Copy' : 'Copy URL');
   button.addEventListener('click', async () => {
     let copied = false;
     try {
       await navigator.clipboard.writeText(url);
       copied = true;
     } catch (refused) {
+      field.hidden = false;
       field.select();
-      copied = document.execCommand && document.execCommand('copy');
+      copied = Boolean(document.execCommand && document.execCommand('copy'));
     }
     button.textContent = copied ? 'Copied' : 'Press Ctrl+C';
     if (!copied) field.select();
