@@ -1,5 +1,5 @@
 // Every node the dashboard shows is built here. Text always goes in as a text node: link names,
-// channels, URLs and ids from beacons are data, never markup (no innerHTML anywhere).
+// channels, URLs and ids from beacons are data, never markup: nothing here parses HTML.
 
 /** An element: attributes from `attrs` (on… handlers are functions, never strings), children as text or nodes. */
 export function el(tag, attrs = {}, ...children) {
