@@ -6,17 +6,18 @@ import io.goalpost.core.attribution.WorkerStores;
 public record InMemoryWorkerStores(InMemoryLinkStore links, InMemoryClickStore clicks,
     InMemoryLineageStore lineages, InMemoryUniqueClickers uniqueClickers,
     InMemoryConversionStore conversions, InMemoryCounterStore counters, InMemoryClaimStore claims,
-    InMemoryVisitorTouches touches, InMemoryCheckoutVisitors checkoutVisitors) {
+    InMemoryVisitorTouches touches, InMemoryCheckoutVisitors checkoutVisitors, InMemoryOrderStore orders,
+    InMemoryProductCatalog catalog) {
 
   public static InMemoryWorkerStores create() {
     return new InMemoryWorkerStores(new InMemoryLinkStore(), new InMemoryClickStore(),
         new InMemoryLineageStore(), new InMemoryUniqueClickers(), new InMemoryConversionStore(),
         new InMemoryCounterStore(), new InMemoryClaimStore(), new InMemoryVisitorTouches(),
-        new InMemoryCheckoutVisitors());
+        new InMemoryCheckoutVisitors(), new InMemoryOrderStore(), new InMemoryProductCatalog());
   }
 
   public WorkerStores stores() {
     return new WorkerStores(links, clicks, lineages, uniqueClickers, conversions, counters, claims, touches,
-        checkoutVisitors);
+        checkoutVisitors, orders, catalog);
   }
 }

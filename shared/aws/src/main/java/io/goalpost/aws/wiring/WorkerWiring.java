@@ -5,12 +5,14 @@ import io.goalpost.aws.attribution.DynamoDbClaimStore;
 import io.goalpost.aws.attribution.DynamoDbClickStore;
 import io.goalpost.aws.attribution.DynamoDbConversionStore;
 import io.goalpost.aws.attribution.DynamoDbLineageStore;
+import io.goalpost.aws.attribution.DynamoDbOrderStore;
 import io.goalpost.aws.attribution.DynamoDbUniqueClickers;
 import io.goalpost.aws.attribution.DynamoDbVisitorTouches;
 import io.goalpost.aws.config.AwsClients;
 import io.goalpost.aws.config.WorkerConfig;
 import io.goalpost.aws.counter.DynamoDbCounterStore;
 import io.goalpost.aws.link.DynamoDbLinkStore;
+import io.goalpost.aws.product.DynamoDbProductCatalog;
 import io.goalpost.core.attribution.AttributionModel;
 import io.goalpost.core.attribution.EventRecorder;
 import io.goalpost.core.attribution.WorkerStores;
@@ -43,7 +45,8 @@ public final class WorkerWiring {
         new DynamoDbLineageStore(dynamoDb, tableName), new DynamoDbUniqueClickers(dynamoDb, tableName),
         new DynamoDbConversionStore(dynamoDb, tableName), new DynamoDbCounterStore(dynamoDb, tableName, clock),
         new DynamoDbClaimStore(dynamoDb, tableName), new DynamoDbVisitorTouches(dynamoDb, tableName),
-        new DynamoDbCheckoutVisitors(dynamoDb, tableName));
+        new DynamoDbCheckoutVisitors(dynamoDb, tableName), new DynamoDbOrderStore(dynamoDb, tableName),
+        new DynamoDbProductCatalog(dynamoDb, tableName));
   }
 
   public static EventRecorder recorder(WorkerStores stores, AttributionModel model) {

@@ -15,22 +15,19 @@ public final class EventRecorder {
 
   /** What became of an event. Anything but RECORDED is logged by the caller, never dropped silently. */
   public enum Outcome {
-    RECORDED,
-    /**
-     * Rebills and refunds: acknowledged, so they are not dead-lettered, without any effect yet;
-     * a later issue applies them (a redrive from the queue would come too late).
-     */
-    NOT_APPLIED_YET
+    RECORDED
   }
 
   private final ClickRecorder clicks;
   private final SaleRecorder sales;
   private final PageRecorder pages;
+  private final PaymentRecorder payments;
 
-  public EventRecorder(ClickRecorder clicks, SaleRecorder sales, PageRecorder pages) {
+  public EventRecorder(ClickRecorder clicks, SaleRecorder sales, PageRecorder pages, PaymentRecorder payments) {
     this.clicks = Objects.requireNonNull(clicks);
     this.sales = Objects.requireNonNull(sales);
     this.pages = Objects.requireNonNull(pages);
+    this.payments = Objects.requireNonNull(payments);
   }
 
   /**
@@ -39,15 +36,17 @@ public final class EventRecorder {
    */
   public static EventRecorder over(WorkerStores stores, AttributionModel model) {
     ClickOwners owners = new ClickOwners(stores.clicks(), stores.claims());
+    OrderSettler orders = new OrderSettler(stores.orders(), stores.conversions(), stores.links(), stores.counters());
     CreditEvaluator credits = new CreditEvaluator(stores.conversions(),
         List.of(new ClickIdCandidates(stores.clicks(), owners, stores.conversions()),
             new LineageCandidates(stores.lineages(), owners, stores.conversions())),
-        stores.links(), model, stores.counters());
+        stores.links(), model, stores.counters(), orders);
     ClickRecorder clicks = new ClickRecorder(stores.clicks(), stores.lineages(), stores.uniqueClickers(),
         Clickers.asSent(), stores.counters(), credits);
     PageRecorder pages = new PageRecorder(stores.touches(), owners, stores.conversions(), stores.checkoutVisitors(),
         stores.counters(), credits);
-    return new EventRecorder(clicks, new SaleRecorder(stores.conversions(), stores.counters(), credits), pages);
+    return new EventRecorder(clicks, new SaleRecorder(stores.catalog(), stores.conversions(), stores.counters(), credits),
+        pages, new PaymentRecorder(stores.catalog(), stores.orders(), orders));
   }
 
   public Outcome record(TrackingEvent event) {
@@ -55,14 +54,18 @@ public final class EventRecorder {
       clicks.record(click);
       return Outcome.RECORDED;
     }
-    if (event instanceof OrderEvent order && order.kind() == OrderEvent.Kind.SALE) {
-      sales.record(order);
+    if (event instanceof OrderEvent order) {
+      if (order.kind() == OrderEvent.Kind.SALE) {
+        sales.record(order);
+      } else {
+        payments.record(order);
+      }
       return Outcome.RECORDED;
     }
     if (event instanceof PageEvent page) {
       pages.record(page);
       return Outcome.RECORDED;
     }
-    return Outcome.NOT_APPLIED_YET;
+    throw new IllegalArgumentException("no recorder for events of type " + event.type());
   }
 }
