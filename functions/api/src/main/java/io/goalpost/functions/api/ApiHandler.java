@@ -13,7 +13,10 @@ import io.goalpost.core.access.ApiKeys;
 import java.time.Clock;
 import java.util.Map;
 
-/** /api/*: the API key first, then the route API Gateway matched (its routeKey). */
+/**
+ * /api/*: the API key first, then the route API Gateway matched (its routeKey). The dashboard's
+ * files and the OpenAPI document answer without a key ({@link PublicFiles}).
+ */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     private final ApiKeys apiKeys;
@@ -21,6 +24,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final StatsRoutes stats;
     private final ProductRoutes products;
     private final LeadRoutes leads;
+    private final PublicFiles publicFiles = new PublicFiles();
 
     public ApiHandler() {
         this(System.getenv(), Clock.systemUTC());
@@ -41,6 +45,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (PublicFiles.serves(event.getRouteKey())) {
+            return publicFiles.answer(event.getRouteKey(), event);
+        }
         if (!apiKeys.accepts(HttpRequests.bearerToken(event).orElse(null))) {
             return HttpResponses.error(ErrorCode.UNAUTHORIZED, "a valid API key is required (Authorization: Bearer <key>)",
                     Map.of("www-authenticate", "Bearer"));
