@@ -50,10 +50,19 @@ public abstract class WorkerScenario {
   // ---- links ----------------------------------------------------------------------------
 
   protected String link(String name, Goal goal, int windowDays) {
+    return link(name, goal, windowDays, false);
+  }
+
+  protected String link(String name, Goal goal, int windowDays, boolean countRebills) {
     String slug = name + "-" + suffix;
     stores().links().create(new Link(slug, name, "https://shop.example.com/" + name, "ads", null, goal,
-        windowDays, false, CLICKED.minus(Duration.ofDays(30)), false));
+        windowDays, countRebills, CLICKED.minus(Duration.ofDays(30)), false));
     return slug;
+  }
+
+  /** A 30-day link with a purchase goal of {@link #product()} that counts rebills. */
+  protected String rebillingLink(String name) {
+    return link(name, Goal.purchase(product()), 30, true);
   }
 
   protected String purchaseLink(String name) {
@@ -84,6 +93,27 @@ public abstract class WorkerScenario {
     return new OrderEvent(OrderEvent.Kind.SALE, "orders:" + deliveryId + suffix, at, orderName + suffix, null,
         product(), amount, "USD", "buyer@example.com", visitorName == null ? null : id(visitorName),
         clickName == null ? null : id(clickName));
+  }
+
+  /** A sale in {@code currency}, naming the click of {@code clickName} (null: none). */
+  protected OrderEvent saleIn(String currency, String orderName, String clickName, Instant at, long amount) {
+    return new OrderEvent(OrderEvent.Kind.SALE, "orders:" + orderName + "-sale" + suffix, at, orderName + suffix, null,
+        product(), amount, currency, null, null, clickName == null ? null : id(clickName));
+  }
+
+  protected OrderEvent rebill(String orderName, String paymentName, Instant at, long amount) {
+    return payment(OrderEvent.Kind.REBILL, orderName, paymentName, "USD", at, amount);
+  }
+
+  protected OrderEvent refund(String orderName, String paymentName, Instant at, long amount) {
+    return payment(OrderEvent.Kind.REFUND, orderName, paymentName, "USD", at, amount);
+  }
+
+  /** A rebill or refund of the order, delivered under a delivery id of its own payment's. */
+  protected OrderEvent payment(OrderEvent.Kind kind, String orderName, String paymentName, String currency,
+      Instant at, long amount) {
+    return new OrderEvent(kind, "orders:" + paymentName + suffix, at, orderName + suffix, paymentName + suffix,
+        product(), amount, currency, "buyer@example.com", null, null);
   }
 
   /** A page view under consent all by {@code visitorName}, landed with {@code clickName} (null: none). */

@@ -38,7 +38,7 @@ final class WorkerLog {
   }
 
   void outcome(EventRecorder.Outcome outcome, TrackingEvent event) {
-    ObjectNode line = line("INFO", "event acknowledged without effect: not applied in this version")
+    ObjectNode line = line("INFO", "event acknowledged without effect")
         .put("outcome", outcome.name()).put("type", kindOf(event)).put("eventId", event.eventId());
     sink.accept(line.toString());
   }

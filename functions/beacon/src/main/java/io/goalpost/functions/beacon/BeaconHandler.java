@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * GET /t.js (the page script), POST /e (one page event, JSON or sendBeacon's text/plain) and
  * GET /e.gif (the same as query parameters, for pages without JavaScript). CORS is the HTTP API's
- * (CorsConfiguration): it answers preflights and adds the headers, so nothing here does.
+ * (CorsConfiguration): it answers preflights and adds the headers, so nothing here does. A bot's
+ * event gets the same answer as a person's (the beacon drops it).
  */
 public final class BeaconHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -60,7 +61,8 @@ public final class BeaconHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event, EventInput input,
             Supplier<APIGatewayV2HTTPResponse> accepted) {
         BeaconResult result = input instanceof EventInput.Fields read
-                ? beacon.receive(read.fields(), HttpRequests.cookie(event, "gp_vid").orElse(null))
+                ? beacon.receive(read.fields(), HttpRequests.cookie(event, "gp_vid").orElse(null),
+                        HttpRequests.header(event, "user-agent").orElse(null))
                 : beacon.refuse(((EventInput.Unreadable) input).reason(), ((EventInput.Unreadable) input).message());
         if (result instanceof BeaconResult.Refused refused) {
             return HttpResponses.error(switch (refused.reason()) {

@@ -7,8 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.goalpost.aws.click.CrawlerUserAgents;
 import io.goalpost.core.beacon.Beacon;
 import io.goalpost.core.beacon.DropReason;
+import io.goalpost.core.click.BotUserAgents;
 import io.goalpost.core.event.PageEvent;
 import io.goalpost.core.event.PageEvent.Consent;
 import io.goalpost.core.event.PageEvent.Kind;
@@ -37,13 +39,16 @@ class BeaconHandlerTest {
     private static final String VISITOR = "Vq3mXkP9aZr2LdT8wYbN4c";
     private static final String CLICK = "Ab3dEf6hIj9kLm2nOp5qRs";
 
+    /** The list the redirect uses, loaded as the function loads it. */
+    private static final BotUserAgents BOTS = CrawlerUserAgents.load();
+
     private final InMemoryEventQueue queue = new InMemoryEventQueue();
     private final RecordingPageEventFallback fallback = new RecordingPageEventFallback();
     private final RecordingDropCounter drops = new RecordingDropCounter();
     private final BeaconHandler handler = handler("example.com");
 
     private BeaconHandler handler(String cookieDomain) {
-        return new BeaconHandler(new Beacon(queue, fallback, drops, new FixedIds(), Clock.fixed(NOW, ZoneOffset.UTC)),
+        return new BeaconHandler(new Beacon(queue, fallback, drops, BOTS, new FixedIds(), Clock.fixed(NOW, ZoneOffset.UTC)),
                 cookieDomain);
     }
 
@@ -295,6 +300,48 @@ class BeaconHandlerTest {
         assertThat(onlyEvent().visitorId()).isEqualTo(VISITOR);
         assertThat(onlyEvent().clickId()).isEqualTo(CLICK);
         assertThat(onlyEvent().url()).isEqualTo("https://shop.example/a?utm_source=x");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+            "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
+            "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/124.0.0.0 Safari/537.36",
+            ""})
+    void aPageEventFromABotIsAnswered202AsUsualButDroppedAsABotAndNeverQueued(String userAgent) {
+        APIGatewayV2HTTPEvent event = sample("beacon-page-view.json");
+        event.setHeaders(withUserAgent(event.getHeaders(), userAgent));
+
+        APIGatewayV2HTTPResponse response = handle(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(response.getBody()).isEmpty();
+        assertThat(queue.events()).isEmpty();
+        assertThat(fallback.kept()).isEmpty();
+        assertThat(drops.counted()).containsExactly(DropReason.BOT);
+    }
+
+    @Test
+    void aPixelLoadedByABotStillGetsTheGifButNothingIsQueued() {
+        APIGatewayV2HTTPEvent event = sample("beacon-pixel.json");
+        event.setHeaders(withUserAgent(event.getHeaders(), "TelegramBot (like TwitterBot)"));
+
+        APIGatewayV2HTTPResponse response = handle(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("content-type", "image/gif");
+        assertThat(queue.events()).isEmpty();
+        assertThat(drops.counted()).containsExactly(DropReason.BOT);
+    }
+
+    private static Map<String, String> withUserAgent(Map<String, String> headers, String userAgent) {
+        Map<String, String> changed = new HashMap<>(headers);
+        changed.keySet().removeIf(name -> name.equalsIgnoreCase("user-agent"));
+        if (!userAgent.isEmpty()) {
+            changed.put("user-agent", userAgent);
+        }
+        return changed;
     }
 
     @Test

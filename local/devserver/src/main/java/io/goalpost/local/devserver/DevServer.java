@@ -53,20 +53,29 @@ public final class DevServer implements AutoCloseable {
    * @param schedules      whether to run the template's schedules (tests fire them by hand)
    * @param log            where the banner and the request log go
    */
+  /**
+   * @param fromJars host each function from its deployable jar (the template's {@code CodeUri}, built by
+   *                 {@code mvn package}) in a class loader of its own, as Lambda does, rather than from
+   *                 this JVM's class path
+   */
   public record Options(Path template, int port, Clock clock, LocalStackOptions stackOptions,
-      boolean schedules, Consumer<String> log) {
+      boolean schedules, Consumer<String> log, boolean fromJars) {
     public static Options defaults(Path template, int port) {
       return new Options(template, port, Clock.systemUTC(),
           LocalStackOptions.defaults().withVisibilityTimeout(LOCAL_VISIBILITY_TIMEOUT), true,
-          System.out::println);
+          System.out::println, false);
     }
 
     public Options withClock(Clock clock) {
-      return new Options(template, port, clock, stackOptions, schedules, log);
+      return new Options(template, port, clock, stackOptions, schedules, log, fromJars);
     }
 
     public Options withoutSchedules() {
-      return new Options(template, port, clock, stackOptions, false, log);
+      return new Options(template, port, clock, stackOptions, false, log, fromJars);
+    }
+
+    public Options fromDeployableJars() {
+      return new Options(template, port, clock, stackOptions, schedules, log, true);
     }
   }
 
@@ -98,8 +107,11 @@ public final class DevServer implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>(template.environmentFor(def.logicalId(), intrinsics));
         env.putAll(stack.awsEnvironment());
         env.put("AWS_LAMBDA_FUNCTION_NAME", def.logicalId());
-        LambdaFunction function = LambdaFunction.load(def.logicalId(), def.handler(), env,
-            options.clock(), Duration.ofSeconds(def.timeoutSeconds()));
+        Duration timeout = Duration.ofSeconds(def.timeoutSeconds());
+        LambdaFunction function = options.fromJars()
+            ? LambdaFunction.loadFromJar(def.logicalId(), codeUri(options.template(), def), def.handler(), env,
+                options.clock(), timeout, System.out)
+            : LambdaFunction.load(def.logicalId(), def.handler(), env, options.clock(), timeout);
         running.add(function);
         functions.put(def.logicalId(), function);
         environments.put(def.logicalId(), Collections.unmodifiableMap(env));
@@ -139,6 +151,15 @@ public final class DevServer implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /** The function's deployable jar: its {@code CodeUri}, relative to the template, as {@code sam build} reads it. */
+  private static Path codeUri(Path template, SamTemplate.FunctionDef def) {
+    if (def.codeUri() == null || def.codeUri().isBlank()) {
+      throw new IllegalArgumentException(def.logicalId() + " has no CodeUri to load its jar from");
+    }
+    Path base = template.toAbsolutePath().getParent();
+    return base.resolve(def.codeUri()).normalize();
   }
 
   public static DevServer start(Options options) {

@@ -4,7 +4,10 @@ import io.goalpost.local.stack.RepositoryPaths;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code ./run-local [--port N] [--template path]}: the dev server until Ctrl-C. */
+/**
+ * {@code ./run-local [--port N] [--template path] [--from-jars]}: the dev server until Ctrl-C.
+ * {@code --from-jars} hosts each function from its deployable jar, as Lambda would.
+ */
 public final class Main {
 
   private Main() {}
@@ -12,12 +15,14 @@ public final class Main {
   public static void main(String[] args) throws InterruptedException {
     int port = Integer.parseInt(System.getenv().getOrDefault("GOALPOST_PORT", "3000"));
     Path template = null;
+    boolean fromJars = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--template" -> template = Path.of(args[++i]);
+        case "--from-jars" -> fromJars = true;
         default -> {
-          System.err.println("usage: run-local [--port N] [--template template.yaml]");
+          System.err.println("usage: run-local [--port N] [--template template.yaml] [--from-jars]");
           System.exit(2);
         }
       }
@@ -25,7 +30,8 @@ public final class Main {
     if (template == null) {
       template = RepositoryPaths.templateYaml();
     }
-    DevServer server = DevServer.start(DevServer.Options.defaults(template, port));
+    DevServer.Options options = DevServer.Options.defaults(template, port);
+    DevServer server = DevServer.start(fromJars ? options.fromDeployableJars() : options);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("Stopping the dev server");

@@ -24,8 +24,18 @@ final class OperationAttribute {
   }
 
   static AttributeValue of(Operation operation) {
+    return AttributeValue.fromM(Map.of("id", s(operation.id()), "deltas", deltas(operation.deltas())));
+  }
+
+  static Operation from(AttributeValue value) {
+    Map<String, AttributeValue> operation = value.m();
+    return new Operation(operation.get("id").s(), deltasFrom(operation.get("deltas")));
+  }
+
+  /** Deltas alone, as a list attribute (an order's applied tally keeps its rows this way). */
+  static AttributeValue deltas(List<Delta> of) {
     List<AttributeValue> deltas = new ArrayList<>();
-    for (Delta delta : operation.deltas()) {
+    for (Delta delta : of) {
       Map<String, AttributeValue> amounts = new HashMap<>();
       delta.amounts().forEach((field, amount) -> amounts.put(field, n(amount)));
       deltas.add(AttributeValue.fromM(Map.of(
@@ -34,13 +44,12 @@ final class OperationAttribute {
           "day", s(delta.counter().day().toString()),
           "amounts", AttributeValue.fromM(amounts))));
     }
-    return AttributeValue.fromM(Map.of("id", s(operation.id()), "deltas", AttributeValue.fromL(deltas)));
+    return AttributeValue.fromL(deltas);
   }
 
-  static Operation from(AttributeValue value) {
-    Map<String, AttributeValue> operation = value.m();
+  static List<Delta> deltasFrom(AttributeValue value) {
     List<Delta> deltas = new ArrayList<>();
-    for (AttributeValue stored : operation.get("deltas").l()) {
+    for (AttributeValue stored : value.l()) {
       Map<String, AttributeValue> delta = stored.m();
       Map<String, Long> amounts = new HashMap<>();
       delta.get("amounts").m().forEach((field, amount) -> amounts.put(field, Long.parseLong(amount.n())));
@@ -48,6 +57,6 @@ final class OperationAttribute {
           LocalDate.parse(delta.get("day").s()));
       deltas.add(new Delta(counter, amounts));
     }
-    return new Operation(operation.get("id").s(), deltas);
+    return deltas;
   }
 }

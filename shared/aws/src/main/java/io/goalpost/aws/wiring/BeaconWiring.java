@@ -2,6 +2,7 @@ package io.goalpost.aws.wiring;
 
 import io.goalpost.aws.beacon.LoggedDropCounter;
 import io.goalpost.aws.beacon.LoggedPageEventFallback;
+import io.goalpost.aws.click.CrawlerUserAgents;
 import io.goalpost.aws.config.AwsClients;
 import io.goalpost.aws.config.BeaconConfig;
 import io.goalpost.aws.event.EventJson;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * The beacon function's object graph, built once per container from its environment. A page
  * event the queue refuses goes to the outbox in the table (the worker re-drives it), and one the
- * outbox refuses too is logged as lost: the page gets its answer either way.
+ * outbox refuses too is logged as lost: the page gets its answer either way. Bots are told apart
+ * by the redirect's list (docs/decisions/002), so a page event and a click agree on who is a bot.
  */
 public final class BeaconWiring {
 
@@ -47,6 +49,7 @@ public final class BeaconWiring {
                         new DynamoDbOutbox(AwsClients.dynamoDb(env), config.tableName(), json, clock, OUTBOX_BUDGET),
                         new LoggedPageEventFallback(System.out::println)),
                 new LoggedDropCounter(clock, System.out::println),
+                CrawlerUserAgents.load(),
                 new SecureRandomIds(),
                 clock);
         return new Dependencies(beacon, config.cookieDomain());

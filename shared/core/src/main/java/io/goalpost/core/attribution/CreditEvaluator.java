@@ -45,15 +45,38 @@ public final class CreditEvaluator implements ClickAttribution {
   private final LinkStore links;
   private final AttributionModel model;
   private final CounterStore counters;
+  private final OrderSettler orders;
+  private final Predicate<Conversion> settledForGood;
 
-  /** @param sources in path precedence: a click reached by several sources keeps the first path */
+  /** An evaluator whose sales have no rebills or refunds to carry along (tests of credits alone). */
   public CreditEvaluator(ConversionStore conversions, List<CandidateSource> sources, LinkStore links,
       AttributionModel model, CounterStore counters) {
+    this(conversions, sources, links, model, counters, null);
+  }
+
+  /**
+   * @param sources in path precedence: a click reached by several sources keeps the first path
+   * @param orders  settles a sale's order after its credit is settled, so its rebills and refunds
+   *                follow the credit (null: none)
+   */
+  public CreditEvaluator(ConversionStore conversions, List<CandidateSource> sources, LinkStore links,
+      AttributionModel model, CounterStore counters, OrderSettler orders) {
+    this(conversions, sources, links, model, counters, orders, conversion -> false);
+  }
+
+  /**
+   * @param settledForGood conversions whose credit stays as it is (an erased identity's: its
+   *                       lineage is gone, and the credit it earned is kept, docs/decisions/007)
+   */
+  public CreditEvaluator(ConversionStore conversions, List<CandidateSource> sources, LinkStore links,
+      AttributionModel model, CounterStore counters, OrderSettler orders, Predicate<Conversion> settledForGood) {
     this.conversions = Objects.requireNonNull(conversions);
     this.sources = List.copyOf(sources);
     this.links = Objects.requireNonNull(links);
     this.model = Objects.requireNonNull(model);
     this.counters = Objects.requireNonNull(counters);
+    this.orders = orders;
+    this.settledForGood = Objects.requireNonNull(settledForGood);
   }
 
   /**
@@ -104,18 +127,33 @@ public final class CreditEvaluator implements ClickAttribution {
       ConversionRecord record = conversions.find(conversionId)
           .orElseThrow(() -> new IllegalStateException("no stored conversion " + conversionId));
       record.pendingOperation().ifPresent(pending -> finish(conversionId, pending));
+      if (settledForGood.test(record.conversion())) {
+        return Optional.ofNullable(record.credit());
+      }
       Optional<Credit> decided = decide(record.conversion());
       if (Objects.equals(decided.orElse(null), record.credit()) && !forceWrite.test(record.conversion())) {
-        return decided;
+        return settledOrderOf(record.conversion(), decided);
       }
       long next = record.version() + 1;
       Optional<Operation> move = CreditMove.between(record.conversion(), record.credit(), decided.orElse(null), next);
       if (conversions.changeCredit(conversionId, record.version(), decided.orElse(null), move.orElse(null))) {
         move.ifPresent(operation -> finish(conversionId, operation));
-        return decided;
+        return settledOrderOf(record.conversion(), decided);
       }
     }
     throw new IllegalStateException("the credit of " + conversionId + " kept changing under other workers");
+  }
+
+  /**
+   * A sale's rebills and refunds follow its credit. Settled every time, also when the credit stood:
+   * a redelivery after a crash between the credit's change and the order's settle must still carry
+   * them along.
+   */
+  private Optional<Credit> settledOrderOf(Conversion conversion, Optional<Credit> credit) {
+    if (orders != null && conversion.kind() == Conversion.Kind.SALE) {
+      orders.settle(conversion.orderId());
+    }
+    return credit;
   }
 
   private void finish(String conversionId, Operation operation) {

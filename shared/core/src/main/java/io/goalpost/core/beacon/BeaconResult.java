@@ -13,6 +13,16 @@ public sealed interface BeaconResult {
         }
     }
 
+    /**
+     * Answered as if recorded, but dropped (counted under its reason): a bot is told nothing it
+     * could learn to avoid, and has nothing to retry.
+     */
+    record Ignored(DropReason reason) implements BeaconResult {
+        public Ignored {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** Refused, with a reason for the page's developer; the message echoes no input. */
     record Refused(DropReason reason, String message) implements BeaconResult {
         public Refused {

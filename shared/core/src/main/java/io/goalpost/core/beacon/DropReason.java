@@ -17,7 +17,12 @@ public enum DropReason {
      * The event was kept, but the visitor id it carried (in the body or the {@code gp_vid} cookie)
      * was not, because the page did not report consent {@code all}.
      */
-    NO_CONSENT;
+    NO_CONSENT,
+    /**
+     * A well-formed event from a bot or link-preview fetcher (by user agent, the redirect's list):
+     * answered as usual, never queued, so it can neither claim a click nor complete a goal.
+     */
+    BOT;
 
     /** The name in logs and metrics: {@code no_consent}. */
     public String wireName() {

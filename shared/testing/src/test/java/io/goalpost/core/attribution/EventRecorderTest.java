@@ -36,11 +36,13 @@ class EventRecorderTest {
   }
 
   @Test
-  void acknowledgesRebillsAndRefundsWithoutAnyEffectYet() {
-    assertThat(recorder.record(order(OrderEvent.Kind.REBILL))).isEqualTo(EventRecorder.Outcome.NOT_APPLIED_YET);
-    assertThat(recorder.record(order(OrderEvent.Kind.REFUND))).isEqualTo(EventRecorder.Outcome.NOT_APPLIED_YET);
+  void recordsRebillsAndRefundsAsPaymentsOfTheirOrderWithoutAConversion() {
+    assertThat(recorder.record(order(OrderEvent.Kind.REBILL))).isEqualTo(EventRecorder.Outcome.RECORDED);
+    assertThat(recorder.record(new OrderEvent(OrderEvent.Kind.REFUND, "orders:msg_2", AT, "ord_1", "re_3", "prod",
+        400, "USD", null, null, null))).isEqualTo(EventRecorder.Outcome.RECORDED);
 
-    assertThat(stores.counters().operationCount()).isZero();
+    assertThat(stores.orders().paymentsOf("ord_1")).extracting(OrderPayment::paymentId).containsExactly("pay_2", "re_3");
     assertThat(stores.conversions().find("sale#ord_1")).isEmpty();
+    assertThat(stores.catalog().list(10, null)).extracting(p -> p.productId()).containsExactly("prod");
   }
 }

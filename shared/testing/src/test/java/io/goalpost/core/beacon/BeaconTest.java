@@ -2,6 +2,7 @@ package io.goalpost.core.beacon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goalpost.core.click.UserAgents;
 import io.goalpost.core.event.PageEvent;
 import io.goalpost.core.event.PageEvent.Consent;
 import io.goalpost.core.event.PageEvent.Kind;
@@ -28,8 +29,14 @@ class BeaconTest {
     private final InMemoryEventQueue queue = new InMemoryEventQueue();
     private final RecordingPageEventFallback fallback = new RecordingPageEventFallback();
     private final RecordingDropCounter drops = new RecordingDropCounter();
-    private final Beacon beacon = new Beacon(queue, fallback, drops, new FixedIds().withClickIds("minted0000000000000001"),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final String BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/124.0.0.0 Safari/537.36";
+    private static final String LINK_PREVIEW = "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)";
+    /** The real list is an adapter (shared/aws); here, one bot and "no user agent" stand for it. */
+    private static final UserAgents BOTS = userAgent -> userAgent == null || userAgent.startsWith("Slackbot");
+
+    private final Beacon beacon = new Beacon(queue, fallback, drops, BOTS,
+            new FixedIds().withClickIds("minted0000000000000001"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private static PageEventFields pageView(String consent, String visitorId, String clickId, String eventId) {
         return new PageEventFields("page_view", URL, "https://www.facebook.com/?fbclid=abc", visitorId, clickId,
@@ -37,7 +44,7 @@ class BeaconTest {
     }
 
     private PageEvent accepted(PageEventFields fields, String cookie) {
-        BeaconResult result = beacon.receive(fields, cookie);
+        BeaconResult result = beacon.receive(fields, cookie, BROWSER);
         assertThat(result).isInstanceOf(BeaconResult.Accepted.class);
         return ((BeaconResult.Accepted) result).event();
     }
@@ -175,7 +182,7 @@ class BeaconTest {
             default -> throw new IllegalArgumentException(wrong);
         };
 
-        BeaconResult result = beacon.receive(fields, null);
+        BeaconResult result = beacon.receive(fields, null, BROWSER);
 
         assertThat(result).isInstanceOfSatisfying(BeaconResult.Refused.class, refused -> {
             assertThat(refused.reason()).isEqualTo(DropReason.INVALID);
@@ -188,17 +195,45 @@ class BeaconTest {
 
     @Test
     void aMissingTypeOrUrlIsInvalid() {
-        assertThat(beacon.receive(new PageEventFields(null, URL, null, null, null, null, null, null, null), null))
+        assertThat(beacon.receive(new PageEventFields(null, URL, null, null, null, null, null, null, null), null, BROWSER))
                 .isInstanceOf(BeaconResult.Refused.class);
-        assertThat(beacon.receive(new PageEventFields("page_view", null, null, null, null, null, null, null, null), null))
+        assertThat(beacon.receive(new PageEventFields("page_view", null, null, null, null, null, null, null, null), null, BROWSER))
                 .isInstanceOf(BeaconResult.Refused.class);
         assertThat(queue.events()).isEmpty();
     }
 
     @Test
+    void aPageEventFromABotOrLinkPreviewIsAnsweredAsUsualButDroppedAsABotAndNeverQueued() {
+        BeaconResult result = beacon.receive(pageView("all", VISITOR, CLICK, "k3Jd9aQm2ZpX7rT1vB8nYc"), null, LINK_PREVIEW);
+
+        assertThat(result).isEqualTo(new BeaconResult.Ignored(DropReason.BOT));
+        assertThat(queue.events()).isEmpty();
+        assertThat(fallback.kept()).isEmpty();
+        assertThat(drops.counted()).containsExactly(DropReason.BOT);
+    }
+
+    @Test
+    void aPageEventWithoutAUserAgentIsDroppedAsABot() {
+        BeaconResult result = beacon.receive(pageView("essential", null, null, null), null, null);
+
+        assertThat(result).isEqualTo(new BeaconResult.Ignored(DropReason.BOT));
+        assertThat(queue.events()).isEmpty();
+        assertThat(drops.counted()).containsExactly(DropReason.BOT);
+    }
+
+    @Test
+    void aBotsMalformedEventIsStillRefusedAsInvalid() {
+        BeaconResult result = beacon.receive(new PageEventFields("purchase", URL, null, null, null, null, null, null, null),
+                null, LINK_PREVIEW);
+
+        assertThat(result).isInstanceOf(BeaconResult.Refused.class);
+        assertThat(drops.counted()).containsExactly(DropReason.INVALID);
+    }
+
+    @Test
     void aRefusalMessageNeverEchoesWhatWasSent() {
         BeaconResult result = beacon.receive(new PageEventFields("<script>alert(1)</script>", URL, null, null, null,
-                null, null, null, null), null);
+                null, null, null, null), null, BROWSER);
 
         assertThat(((BeaconResult.Refused) result).message()).doesNotContain("<script>", "alert");
     }

@@ -24,10 +24,10 @@ class OutboxPageEventFallbackTest {
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final RecordingPageEventFallback lastResort = new RecordingPageEventFallback();
     private final Beacon beacon = new Beacon(queue, new OutboxPageEventFallback(outbox, lastResort),
-            new RecordingDropCounter(), new FixedIds(), Clock.fixed(NOW, ZoneOffset.UTC));
+            new RecordingDropCounter(), userAgent -> false, new FixedIds(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private PageEvent accept() {
-        BeaconResult result = beacon.receive(VIEW, null);
+        BeaconResult result = beacon.receive(VIEW, null, "Mozilla/5.0");
         assertThat(result).isInstanceOf(BeaconResult.Accepted.class);
         return ((BeaconResult.Accepted) result).event();
     }

@@ -43,7 +43,9 @@ final class EventJson {
 
     private static <T> PojoSerializer<T> serializerFor(Class<T> type) {
         if (isAwsEvent(type)) {
-            return LambdaEventSerializers.serializerFor(type, EventJson.class.getClassLoader());
+            // A deployable jar's event classes come with their own loader (FunctionJarClassLoader).
+            ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader() : EventJson.class.getClassLoader();
+            return LambdaEventSerializers.serializerFor(type, loader);
         }
         return JacksonFactory.getInstance().getSerializer(type);
     }

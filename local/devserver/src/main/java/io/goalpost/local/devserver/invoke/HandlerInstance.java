@@ -25,10 +25,13 @@ import java.util.function.Consumer;
 final class HandlerInstance {
     private final Object handler;
     private final Type inputType;
+    /** Lambda runs a handler with its own loader as the thread's context loader; the AWS SDK looks there. */
+    private final ClassLoader loader;
 
-    private HandlerInstance(Object handler, Type inputType) {
+    private HandlerInstance(Object handler, Type inputType, ClassLoader loader) {
         this.handler = handler;
         this.inputType = inputType;
+        this.loader = loader;
     }
 
     /**
@@ -37,19 +40,29 @@ final class HandlerInstance {
      */
     static HandlerInstance load(String handlerString, Map<String, String> env, Clock clock,
                                 Consumer<String> warn) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return load(handlerString, env, clock, warn, context != null ? context : HandlerInstance.class.getClassLoader());
+    }
+
+    /** The same, with the handler's classes from {@code loader} (a deployable jar's, see {@link FunctionJarClassLoader}). */
+    static HandlerInstance load(String handlerString, Map<String, String> env, Clock clock,
+                                Consumer<String> warn, ClassLoader loader) {
         String[] parts = handlerString.split("::", 2);
         if (parts.length == 2 && !parts[1].equals("handleRequest")) {
             throw new IllegalArgumentException("Handler " + handlerString
                     + ": only RequestHandler and RequestStreamHandler classes (method handleRequest) are supported");
         }
-        Class<?> type = loadClass(parts[0]);
-        Object handler = instantiate(type, env, clock, warn);
+        Class<?> type = loadClass(parts[0], loader);
+        Object handler;
+        try (ContextLoader ignored = new ContextLoader(loader)) {
+            handler = instantiate(type, env, clock, warn);
+        }
         if (handler instanceof RequestStreamHandler) {
-            return new HandlerInstance(handler, null);
+            return new HandlerInstance(handler, null, loader);
         }
         if (handler instanceof RequestHandler<?, ?>) {
             Type input = requestHandlerInput(type, Map.of());
-            return new HandlerInstance(handler, input == null ? Object.class : input);
+            return new HandlerInstance(handler, input == null ? Object.class : input, loader);
         }
         throw new IllegalArgumentException("Handler " + handlerString
                 + " implements neither RequestHandler nor RequestStreamHandler");
@@ -57,6 +70,12 @@ final class HandlerInstance {
 
     /** The handler's result: its return value, or for a stream handler the text it wrote. */
     Object handle(Object event, Context context) throws Exception {
+        try (ContextLoader ignored = new ContextLoader(loader)) {
+            return call(event, context);
+        }
+    }
+
+    private Object call(Object event, Context context) throws Exception {
         if (handler instanceof RequestStreamHandler stream) {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             stream.handleRequest(new ByteArrayInputStream(EventJson.write(event)), output, context);
@@ -80,10 +99,24 @@ final class HandlerInstance {
     record StreamOutput(String text) {
     }
 
-    private static Class<?> loadClass(String name) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    /** Makes {@code loader} the thread's context loader until {@link ContextLoader#close()}. */
+    private static final class ContextLoader implements AutoCloseable {
+        private final Thread thread = Thread.currentThread();
+        private final ClassLoader previous = thread.getContextClassLoader();
+
+        ContextLoader(ClassLoader loader) {
+            thread.setContextClassLoader(loader);
+        }
+
+        @Override
+        public void close() {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static Class<?> loadClass(String name, ClassLoader loader) {
         try {
-            return Class.forName(name, true, loader != null ? loader : HandlerInstance.class.getClassLoader());
+            return Class.forName(name, true, loader);
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException("Handler class not found: " + name, e);
         }

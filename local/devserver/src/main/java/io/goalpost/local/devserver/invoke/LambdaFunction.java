@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -42,9 +43,14 @@ public final class LambdaFunction implements AutoCloseable {
     private final String functionArn;
     private final LambdaLogger logger;
     private final ExecutorService invocations;
+    /** The deployable jar's loader, closed with the function; null when hosted from the class path. */
+    private final FunctionJarClassLoader jarLoader;
+    private final Duration initDuration;
 
     private LambdaFunction(String logicalId, Duration timeout, HandlerInstance handler, String region,
-                           LambdaLogger logger) {
+                           LambdaLogger logger, FunctionJarClassLoader jarLoader, Duration initDuration) {
+        this.jarLoader = jarLoader;
+        this.initDuration = initDuration;
         this.logicalId = logicalId;
         this.timeout = timeout;
         this.handler = handler;
@@ -77,9 +83,45 @@ public final class LambdaFunction implements AutoCloseable {
         }
         LambdaLogger logger = new PrefixedLogger(logicalId, log);
         Map<String, String> environment = Map.copyOf(env);
+        long started = System.nanoTime();
         HandlerInstance instance = HandlerInstance.load(handler, environment, clock, logger::log);
         String region = environment.getOrDefault("AWS_REGION", "us-east-1");
-        return new LambdaFunction(logicalId, timeout, instance, region, logger);
+        return new LambdaFunction(logicalId, timeout, instance, region, logger, null,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Loads the handler from the function's deployable jar (the template's {@code CodeUri}) in a
+     * class loader of its own, as Lambda does: what the shade plugin left out fails here too.
+     *
+     * @throws IllegalArgumentException when the jar is missing, or the class is missing or is not a handler
+     * @throws IllegalStateException    when its constructor throws (Lambda's init error)
+     */
+    public static LambdaFunction loadFromJar(String logicalId, Path jar, String handler, Map<String, String> env,
+                                             Clock clock, Duration timeout, PrintStream log) {
+        Objects.requireNonNull(logicalId, "logicalId");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("Timeout must be positive: " + timeout);
+        }
+        LambdaLogger logger = new PrefixedLogger(logicalId, log);
+        Map<String, String> environment = Map.copyOf(env);
+        long started = System.nanoTime();
+        FunctionJarClassLoader loader = FunctionJarClassLoader.of(logicalId, jar);
+        try {
+            HandlerInstance instance = HandlerInstance.load(handler, environment, clock, logger::log, loader);
+            Duration init = Duration.ofNanos(System.nanoTime() - started);
+            logger.log("INIT from " + jar.getFileName() + ": " + init.toMillis() + " ms");
+            String region = environment.getOrDefault("AWS_REGION", "us-east-1");
+            return new LambdaFunction(logicalId, timeout, instance, region, logger, loader, init);
+        } catch (RuntimeException | Error e) {
+            loader.close();
+            throw e;
+        }
+    }
+
+    /** How long loading and constructing the handler took (Lambda's "Init Duration", without the JVM's start). */
+    public Duration initDuration() {
+        return initDuration;
     }
 
     public String logicalId() {
@@ -143,6 +185,9 @@ public final class LambdaFunction implements AutoCloseable {
     @Override
     public void close() {
         invocations.shutdownNow();
+        if (jarLoader != null) {
+            jarLoader.close();
+        }
     }
 
     private static long millisSince(long startedNanos) {

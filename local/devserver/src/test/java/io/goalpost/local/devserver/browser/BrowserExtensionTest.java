@@ -1,8 +1,11 @@
 package io.goalpost.local.devserver.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.goalpost.aws.click.CrawlerUserAgents;
+import io.goalpost.core.click.BotUserAgents;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
@@ -24,5 +27,13 @@ class BrowserExtensionTest {
     void withTheBrowserTheTestsRun() {
         assertThatCode(() -> BrowserExtension.requireBrowser(true, true)).doesNotThrowAnyException();
         assertThatCode(() -> BrowserExtension.requireBrowser(true, false)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theBrowserCallsItselfAPersonsChromeBecauseHeadlessChromesOwnUserAgentIsABots() {
+        BotUserAgents bots = CrawlerUserAgents.load();
+
+        assertThat(bots.isBot(BrowserExtension.DESKTOP_CHROME)).isFalse();
+        assertThat(bots.isBot(BrowserExtension.DESKTOP_CHROME.replace("Chrome/", "HeadlessChrome/"))).isTrue();
     }
 }

@@ -3,6 +3,8 @@ package io.goalpost.local.devserver.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.PageEvent;
 import io.goalpost.core.event.PageEvent.Consent;
@@ -37,11 +39,14 @@ import org.openqa.selenium.WebDriver;
 /**
  * t.js in a real browser (headless Chromium) on a site of its own origin, against the dev server:
  * a visitor arrives through a tracking link, the page reports consent, the script sends what
- * consent allows, and the beacon puts it on the events queue.
+ * consent allows, the beacon puts it on the events queue, and the worker stores what it means —
+ * checked where a user sees it, in the link's stats ({@code GET /api/links/{slug}/stats}), and in
+ * the table for what must not be kept.
  */
 @ExtendWith({DevServerExtension.class, BrowserExtension.class})
 class PageScriptInTheBrowserTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MINTED_ID = "[A-Za-z0-9]{16,32}";
     private static final Duration ARRIVAL = Duration.ofSeconds(20);
     private static LandingPages pages;
@@ -77,9 +82,10 @@ class PageScriptInTheBrowserTest {
     }
 
     @Test
-    void aVisitorLandingThroughATrackingLinkLosesGpCidFromTheAddressBarAndSendsOnePageViewWithBothIds() {
+    void aVisitorLandingThroughATrackingLinkLosesGpCidFromTheAddressBarAndItsPageViewClaimsTheClickAndCompletesAPageVisitGoal() {
         Instant before = Instant.now();
-        String clickId = clickThrough("spring-landing", "landing.html?utm_source=newsletter&ref=home");
+        String clickId = clickThrough("spring-landing", "landing.html?utm_source=newsletter&ref=home",
+                pageVisitGoal("landing.html"));
 
         await().atMost(ARRIVAL).untilAsserted(() -> assertThat(events.pageEvents()).hasSize(1));
         assertThat(browser.getCurrentUrl()).isEqualTo(pages.url("landing.html?utm_source=newsletter&ref=home"));
@@ -99,11 +105,13 @@ class PageScriptInTheBrowserTest {
         assertThat(visitor.getDomain()).as("host-only: CookieDomain is empty locally").isEqualTo("localhost");
         assertThat(visitor.getExpiry()).isAfter(java.util.Date.from(Instant.now().plus(Duration.ofDays(364))));
         assertThat(script("return sessionStorage.getItem('gp_cid')")).isEqualTo(clickId);
+        // The goal is the landing page itself: it counts only if the page view claimed the click.
+        assertThat(awaitStats("spring-landing", 1)).isEqualTo(List.of(1L, 0L, 1L));
     }
 
     @Test
-    void underTheBannersEssentialChoiceThePageViewCarriesOnlyTheUrlsClickIdAndNothingIsStored() {
-        String clickId = clickThrough("spring-essential", "banner.html");
+    void underTheBannersEssentialChoiceNoCookieIsSetNoVisitorIdIsSentOrKeptAndNoGoalIsCounted() {
+        String clickId = clickThrough("spring-essential", "banner.html", pageVisitGoal("banner.html"));
         assertThat(browser.getCurrentUrl()).isEqualTo(pages.url("banner.html"));
 
         browser.findElement(By.id("essential-only")).click();
@@ -117,11 +125,14 @@ class PageScriptInTheBrowserTest {
         assertThat(script("return localStorage.length + sessionStorage.length")).isEqualTo(0L);
         assertThat(browser.findElement(By.id("buy")).getAttribute("href"))
                 .isEqualTo(pages.url("shop.html?product=course-101"));
+        // Counted as a person's click, but the view names no one: no lineage, no claim, no goal.
+        assertThat(settledStats("spring-essential")).isEqualTo(List.of(1L, 0L, 0L));
+        assertThat(storedKeys()).noneMatch(key -> key.startsWith("VID#") || key.contains("CLAIM#"));
     }
 
     @Test
-    void theHeldPageViewIsSentOnceWithBothIdsWhenTheBannerAcceptsAllLater() {
-        String clickId = clickThrough("spring-banner", "banner.html");
+    void theHeldPageViewIsSentOnceWithBothIdsWhenTheBannerAcceptsAllLaterAndCompletesThePageVisitGoalOnce() {
+        String clickId = clickThrough("spring-banner", "banner.html", pageVisitGoal("banner.html"));
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> events.pageEvents().isEmpty());
@@ -139,11 +150,12 @@ class PageScriptInTheBrowserTest {
         assertThat(view.consent()).isEqualTo(Consent.ALL);
         assertThat(view.clickId()).isEqualTo(clickId);
         assertThat(view.visitorId()).isEqualTo(browser.manage().getCookieNamed("gp_vid").getValue());
+        assertThat(awaitStats("spring-banner", 1)).isEqualTo(List.of(1L, 0L, 1L));
     }
 
     @Test
     void choosingEssentialAfterAllTakesBackTheCookieAndTheStoredClickId() {
-        String clickId = clickThrough("spring-withdraw", "banner.html");
+        String clickId = clickThrough("spring-withdraw", "banner.html", null);
         browser.findElement(By.id("accept-all")).click();
         await().atMost(ARRIVAL).untilAsserted(() -> assertThat(events.pageEvents()).hasSize(1));
         assertThat(browser.manage().getCookieNamed("gp_vid")).isNotNull();
@@ -156,9 +168,11 @@ class PageScriptInTheBrowserTest {
     }
 
     @Test
-    void anOptInSendsAnOptInEventWithTheFormIdAndNeverTheEmail() {
-        String clickId = clickThrough("spring-optin", "optin.html");
+    void anOptInThroughGoalpostOptInIsCountedAsTheLinksOptInGoalAndNeverCarriesTheEmail() {
+        String clickId = clickThrough("spring-optin", "optin.html", "{\"type\": \"opt_in\", \"formId\": \"newsletter\"}");
         await().atMost(ARRIVAL).untilAsserted(() -> assertThat(events.pageEvents()).hasSize(1));
+        // The page view alone completes nothing: the goal is the opt-in.
+        assertThat(settledStats("spring-optin")).isEqualTo(List.of(1L, 0L, 0L));
 
         browser.findElement(By.id("email")).sendKeys("ann@example.com");
         browser.findElement(By.id("subscribe")).click();
@@ -173,11 +187,13 @@ class PageScriptInTheBrowserTest {
         assertThat(optIn.eventId()).isNotEqualTo(view.eventId());
         assertThat(browser.findElement(By.id("thanks")).getText()).isEqualTo("Thanks for subscribing!");
         assertThat(events.rawMessages()).noneMatch(message -> message.contains("example.com"));
+        assertThat(awaitStats("spring-optin", 1)).isEqualTo(List.of(1L, 0L, 1L));
+        assertThat(storedItems()).isNotEmpty().noneMatch(item -> item.contains("ann@example.com"));
     }
 
     @Test
     void checkoutLinksAndFormsCarryBothIdsAndACheckoutInCodeGetsThem() {
-        String clickId = clickThrough("spring-checkout", "checkout.html");
+        String clickId = clickThrough("spring-checkout", "checkout.html", null);
         await().atMost(ARRIVAL).untilAsserted(() -> assertThat(events.pageEvents()).hasSize(1));
         String visitorId = events.pageEvents().get(0).visitorId();
 
@@ -212,16 +228,15 @@ class PageScriptInTheBrowserTest {
     }
 
     /**
-     * Creates a link to a page of the site and follows it in the browser, as a visitor from an
-     * email would; returns the click id the redirect minted.
+     * Creates a link to a page of the site, with this goal (JSON, or null for none), and follows it
+     * in the browser, as a visitor from an email would; returns the click id the redirect minted.
      */
-    private String clickThrough(String slug, String page) {
-        HttpResponse<String> created = send(HttpRequest.newBuilder(server.baseUri().resolve("/api/links"))
-                .header("authorization", "Bearer " + LocalParameters.LOCAL_API_KEY)
+    private String clickThrough(String slug, String page, String goal) {
+        HttpResponse<String> created = send(api("/api/links")
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"name": "%s", "destination": "%s", "channel": "newsletter", "slug": "%s"}"""
-                        .formatted(slug, pages.url(page), slug))).build());
+                        {"name": "%s", "destination": "%s", "channel": "newsletter", "slug": "%s"%s}"""
+                        .formatted(slug, pages.url(page), slug, goal == null ? "" : ", \"goal\": " + goal))).build());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
         browser.get(server.baseUri().resolve("/l/" + slug).toString());
@@ -229,8 +244,58 @@ class PageScriptInTheBrowserTest {
         await().atMost(ARRIVAL).untilAsserted(() -> assertThat(events.clicks()).hasSize(1));
         ClickEvent click = events.clicks().get(0);
         assertThat(click.slug()).isEqualTo(slug);
+        assertThat(click.bot()).as("the browser's user agent is a person's (BrowserExtension)").isFalse();
         assertThat(browser.getCurrentUrl()).startsWith(pages.origin()).doesNotContain("gp_cid");
         return click.clickId();
+    }
+
+    /** A page-visit goal on a page of the site (matched without its query). */
+    private String pageVisitGoal(String page) {
+        return "{\"type\": \"page_visit\", \"pageUrl\": \"" + pages.url(page) + "\"}";
+    }
+
+    /** The link's clicks, bot clicks and goals today, once the worker has counted {@code goals} goals. */
+    private List<Long> awaitStats(String slug, long goals) {
+        await().atMost(ARRIVAL).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            server.fireSchedules("AttributionFunction");
+            assertThat(stats(slug).get(2)).isEqualTo(goals);
+        });
+        return settledStats(slug);
+    }
+
+    /** The link's clicks, bot clicks and goals today, once the worker has handled all it was sent. */
+    private List<Long> settledStats(String slug) {
+        server.fireSchedules("AttributionFunction");
+        assertThat(server.settle(ARRIVAL)).as("the worker caught up").isTrue();
+        return stats(slug);
+    }
+
+    private List<Long> stats(String slug) {
+        HttpResponse<String> response = send(api("/api/links/" + slug + "/stats").GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try {
+            JsonNode stats = JSON.readTree(response.body());
+            return List.of(stats.path("clicks").asLong(), stats.path("botClicks").asLong(), stats.path("goals").asLong());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Every item in the table, as text. */
+    private List<String> storedItems() {
+        return server.stack().dynamoDbClient().scan(scan -> scan.tableName(server.stack().tableName("GoalpostTable")))
+                .items().stream().map(Object::toString).toList();
+    }
+
+    /** Every item's key, as {@code pk/sk}. */
+    private List<String> storedKeys() {
+        return server.stack().dynamoDbClient().scan(scan -> scan.tableName(server.stack().tableName("GoalpostTable")))
+                .items().stream().map(item -> item.get("pk").s() + "/" + item.get("sk").s()).toList();
+    }
+
+    private HttpRequest.Builder api(String path) {
+        return HttpRequest.newBuilder(server.baseUri().resolve(path))
+                .header("authorization", "Bearer " + LocalParameters.LOCAL_API_KEY);
     }
 
     private Object script(String javascript) {
