@@ -21,6 +21,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -67,7 +68,7 @@ class DashboardInTheBrowserTest {
         shown(By.id("api-key")).sendKeys("not-the-key");
         browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
 
-        new WebDriverWait(browser, SHOWN).until(ExpectedConditions.textToBePresentInElementLocated(
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("sign-in-error"), "not accepted"));
         assertThat(browser.findElement(By.id("nav")).isDisplayed()).isFalse();
         assertThat(browser.findElements(By.id("links"))).isEmpty();
@@ -120,7 +121,7 @@ class DashboardInTheBrowserTest {
         save("channels");
         browser.get(page("/#/products"));
         rowOf("products", "course-101").findElement(By.linkText("course-101")).click();
-        new WebDriverWait(browser, SHOWN).until(ExpectedConditions.textToBe(
+        waiting().until(ExpectedConditions.textToBe(
                 By.cssSelector("[data-metric=sales] dd"), "1"));
         assertThat(metric("revenue")).isEqualTo("$49.00");
         shown(By.cssSelector("#reconciliation .empty, #reconciliation-summary"));
@@ -140,10 +141,88 @@ class DashboardInTheBrowserTest {
         WebElement copy = rowOf("links", "Spring newsletter").findElement(By.cssSelector("button.copy"));
         copy.click();
 
-        new WebDriverWait(browser, SHOWN).until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
+        waiting().until(ExpectedConditions.textToBePresentInElement(copy, "Copied"));
         Object clipboard = ((JavascriptExecutor) browser).executeAsyncScript(
                 "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('refused: ' + e))");
         assertThat(clipboard).isEqualTo(page("/l/spring-news"));
+    }
+
+    @Test
+    void sortingByAColumnOrdersTheRowsAndAgainReversesThem() {
+        for (String slug : List.of("one-click", "three-clicks", "two-clicks")) {
+            assertThat(traffic.apiPost("/api/links", """
+                    {"name": "%s", "destination": "https://shop.example/", "channel": "ads", "slug": "%s"}"""
+                    .formatted(slug, slug)).statusCode()).isEqualTo(201);
+        }
+        traffic.click("one-click");
+        for (int i = 0; i < 3; i++) {
+            traffic.click("three-clicks");
+        }
+        traffic.click("two-clicks");
+        traffic.click("two-clicks");
+        await().atMost(Duration.ofSeconds(30)).until(() -> traffic.apiGet("/api/channels").body().contains("\"clicks\":6"));
+        signIn();
+
+        sortBy("Clicks");
+        assertThat(firstCells("links")).containsExactly("three-clicks", "two-clicks", "one-click");
+        sortBy("Clicks");
+        assertThat(firstCells("links")).containsExactly("one-click", "two-clicks", "three-clicks");
+        sortBy("Name");
+        assertThat(firstCells("links")).containsExactly("one-click", "three-clicks", "two-clicks");
+        save("links-sorted");
+    }
+
+    @Test
+    void longListsComeTwentyToAPage() {
+        for (int i = 1; i <= 21; i++) {
+            assertThat(traffic.apiPost("/api/links", """
+                    {"name": "Link %02d", "destination": "https://shop.example/", "channel": "ads"}"""
+                    .formatted(i)).statusCode()).isEqualTo(201);
+        }
+        signIn();
+
+        List<String> first = firstCells("links");
+        assertThat(first).hasSize(20);
+        browser.findElement(By.xpath("//nav[@class='pager']/button[text()='Next']")).click();
+        waiting().until(driver -> firstCells("links").size() == 1);
+        assertThat(first).doesNotContainAnyElementsOf(firstCells("links"));
+        assertThat(browser.findElement(By.xpath("//nav[@class='pager']/button[text()='Next']")).isEnabled()).isFalse();
+        browser.findElement(By.xpath("//nav[@class='pager']/button[text()='Previous']")).click();
+        waiting().until(driver -> firstCells("links").size() == 20);
+    }
+
+    @Test
+    void archivingAsksOnceMoreAndThenMarksTheLinkArchived() {
+        assertThat(traffic.apiPost("/api/links", """
+                {"name": "Old offer", "destination": "https://shop.example/", "channel": "ads", "slug": "old-offer"}""")
+                .statusCode()).isEqualTo(201);
+        signIn();
+
+        rowOf("links", "Old offer").findElement(By.xpath(".//button[text()='Archive']")).click();
+        save("links-archive-confirm");
+        rowOf("links", "Old offer").findElement(By.xpath(".//button[text()='Archive link']")).click();
+
+        waiting().until(driver -> rowOf("links", "Old offer").getText().contains("archived"));
+        assertThat(traffic.get("/l/old-offer").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDateRangeChoosesTheDaysTheNumbersComeFrom() {
+        assertThat(traffic.apiPost("/api/links", """
+                {"name": "Today", "destination": "https://shop.example/", "channel": "ads", "slug": "today"}""")
+                .statusCode()).isEqualTo(201);
+        traffic.click("today");
+        await().atMost(Duration.ofSeconds(30)).until(() -> traffic.apiGet("/api/links/today/stats").body().contains("\"clicks\":1"));
+        signIn();
+        browser.get(page("/#/links/today"));
+        assertThat(metric("clicks")).isEqualTo("1");
+
+        setRange("2020-01-01", "2020-01-31");
+
+        waiting().until(ExpectedConditions.textToBe(By.cssSelector("[data-metric=clicks] dd"), "0"));
+        assertThat(browser.findElement(By.cssSelector("main h2")).getText()).isEqualTo("2020-01-01 to 2020-01-31");
+        setRange("2020-02-01", "2020-01-01");
+        assertThat(shown(By.cssSelector("main .error")).getText()).contains("from");
     }
 
     @Test
@@ -206,7 +285,7 @@ class DashboardInTheBrowserTest {
     private void signIn() {
         shown(By.id("api-key")).sendKeys(DashboardTraffic.API_KEY);
         browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
-        new WebDriverWait(browser, SHOWN).until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
         shown(By.cssSelector("#links-list table, #links-list .empty"));
     }
 
@@ -228,7 +307,7 @@ class DashboardInTheBrowserTest {
 
     /** The row of a table whose first cell reads exactly as given, once the table shows it. */
     private WebElement rowOf(String tableId, String firstCell) {
-        return new WebDriverWait(browser, SHOWN).until(driver -> {
+        return waiting().until(driver -> {
             List<WebElement> rows = driver.findElements(By.cssSelector("#" + tableId + " tbody tr"));
             return rows.stream()
                     .filter(row -> {
@@ -239,12 +318,35 @@ class DashboardInTheBrowserTest {
         });
     }
 
+    private void sortBy(String column) {
+        browser.findElement(By.xpath("//table[@id='links']//th/button[text()='" + column + "']")).click();
+    }
+
+    private List<String> firstCells(String tableId) {
+        return browser.findElements(By.cssSelector("#" + tableId + " tbody tr td:first-child a")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** Types a range into the header's date inputs (as the browser's own date format wants) and shows it. */
+    private void setRange(String from, String to) {
+        script("const f = document.getElementById('range'); f.elements.from.value = arguments[0]; "
+                + "f.elements.to.value = arguments[1];", from, to);
+        browser.findElement(By.cssSelector("#range button")).click();
+    }
+
     private String metric(String name) {
         return shown(By.cssSelector("[data-metric=" + name + "] dd")).getText();
     }
 
+    /** A wait that looks again when the page re-rendered what it was looking at. */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(browser, SHOWN);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     private WebElement shown(By locator) {
-        return new WebDriverWait(browser, SHOWN).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     private boolean noAlert() {
@@ -260,8 +362,8 @@ class DashboardInTheBrowserTest {
         return server.baseUri().resolve(path).toString();
     }
 
-    private Object script(String js) {
-        return ((JavascriptExecutor) browser).executeScript(js);
+    private Object script(String js, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(js, arguments);
     }
 
     private void save(String name) {

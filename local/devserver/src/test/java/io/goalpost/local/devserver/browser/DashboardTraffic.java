@@ -73,6 +73,10 @@ final class DashboardTraffic {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> apiGet(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("authorization", "Bearer " + API_KEY).GET());
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
