@@ -74,7 +74,7 @@ export async function renderLead(section, [leadId], context) {
         { label: 'Order', value: (e) => e.orderId || '' },
         { label: 'Amount', numeric: true, value: (e) => e.currency ? money(e.amount, e.currency) : '' },
       ], lead.log, { id: 'lead-log' }));
-  section.append(eraseControl(lead.leadId));
+  if (!lead.erased) section.append(eraseControl(lead.leadId));
 }
 
 const TOUCHES = { click: 'Click', page_view: 'Page view', opt_in: 'Opt-in', checkout_view: 'Checkout view', payment: 'Payment' };
