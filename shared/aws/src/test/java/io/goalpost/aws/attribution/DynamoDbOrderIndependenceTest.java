@@ -55,14 +55,16 @@ class DynamoDbOrderIndependenceTest extends OrderIndependenceProperty {
   }
 
   /**
-   * Seed 7 was chosen among the first dozen because its ten histories credit something in four
-   * (the in-memory tries credit in about a quarter). A change to the generator changes the sample:
-   * the coverage check then says so, and another seed is chosen the same way.
+   * Seed 3 was chosen among the first dozen: of its ten histories three credit something and two
+   * have a rebill or refund of a credited sale (the in-memory tries: about a third and a tenth). A
+   * change to the generator changes the sample; the coverage checks then say so, and another seed
+   * is chosen the same way.
    */
-  @Property(tries = 10, seed = "7", edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 10, seed = "3", edgeCases = EdgeCasesMode.NONE)
   void givesTheSameCreditsAndStatsInTimeOrderAndShuffledWithDuplicates(
       @ForAll @From(supplier = Histories.class) History history) {
     assertOrderIndependent(history);
-    Statistics.label(CREDITED).coverage(coverage -> coverage.check("none").count(none -> none <= 6));
+    Statistics.label(CREDITED).coverage(coverage -> coverage.check("none").count(none -> none <= 7));
+    Statistics.label(PAYMENTS_FOLLOW_A_CREDIT).coverage(coverage -> coverage.check(true).count(some -> some >= 2));
   }
 }

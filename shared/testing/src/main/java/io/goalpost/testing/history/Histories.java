@@ -201,7 +201,8 @@ public final class Histories implements ArbitrarySupplier<History> {
   private static HistoryPage page(String name, PageDraft draft, List<HistoryClick> clicks, List<HistoryLink> links) {
     PageEvent.Consent consent = draft.all() ? PageEvent.Consent.ALL : PageEvent.Consent.ESSENTIAL;
     // Under essential the beacon keeps no visitor id; it may still send the click id of its URL.
-    HistoryClick followed = followed(draft.click(), clicks);
+    HistoryClick followed = followed(draft.click(), clicks, links, draft.kind() == PageEvent.Kind.PAGE_VIEW
+        ? GoalKind.PAGE_VISIT : draft.kind() == PageEvent.Kind.OPT_IN ? GoalKind.OPT_IN : GoalKind.PURCHASE);
     String visitor = !draft.all() ? null
         : draft.asClicker() && followed != null ? followed.personVisitor()
         : visitor(draft.visitor());
@@ -221,7 +222,7 @@ public final class Histories implements ArbitrarySupplier<History> {
   }
 
   private static HistoryPayment sale(int i, SaleDraft draft, List<HistoryClick> clicks, List<HistoryLink> links) {
-    HistoryClick followed = followed(draft.click(), clicks);
+    HistoryClick followed = followed(draft.click(), clicks, links, GoalKind.PURCHASE);
     Instant at = followed != null ? followed.at().plus(Duration.ofMinutes(draft.delay())) : at(draft.minute());
     String visitor = draft.asClicker() && followed != null ? followed.personVisitor() : visitor(draft.visitor());
     String click = followed != null && !draft.withClickId() ? null : clickName(draft.click(), followed);
@@ -288,8 +289,16 @@ public final class Histories implements ArbitrarySupplier<History> {
   }
 
   /** The click a page event or sale follows, if it follows one the history has. */
-  private static HistoryClick followed(int ref, List<HistoryClick> clicks) {
-    return ref == 0 || ref > MAX_CLICKS || clicks.isEmpty() ? null : clicks.get((ref - 1) % clicks.size());
+  private static HistoryClick followed(int ref, List<HistoryClick> clicks, List<HistoryLink> links, GoalKind kind) {
+    if (ref == 0 || ref > MAX_CLICKS || clicks.isEmpty()) {
+      return null;
+    }
+    // People mostly do what the link they clicked offered: prefer clicks on links with such a goal.
+    List<HistoryClick> offering = clicks.stream()
+        .filter(click -> links.stream().anyMatch(link -> link.name().equals(click.link()) && link.goal() == kind))
+        .toList();
+    List<HistoryClick> among = offering.isEmpty() ? clicks : offering;
+    return among.get((ref - 1) % among.size());
   }
 
   /** The click id it carries: the followed click's, else none, or one no click of the history has. */

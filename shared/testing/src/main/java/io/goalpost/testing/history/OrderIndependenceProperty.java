@@ -20,6 +20,9 @@ public abstract class OrderIndependenceProperty {
   /** The statistics label of how many conversions a history's time-order run credited. */
   public static final String CREDITED = "credited conversions";
 
+  /** The statistics label of whether a rebill or refund belonged to a credited sale. */
+  public static final String PAYMENTS_FOLLOW_A_CREDIT = "rebill or refund of a credited sale";
+
   /** Stores for one run: fresh ones, or ones where the run's namespace is unused. */
   protected abstract WorkerStores storesForARun();
 
@@ -32,6 +35,7 @@ public abstract class OrderIndependenceProperty {
   protected void assertOrderIndependent(History history) {
     Outcome inTimeOrder = run(history, "time order", history.inTimeOrder());
     Statistics.label(CREDITED).collect(bucket(inTimeOrder));
+    Statistics.label(PAYMENTS_FOLLOW_A_CREDIT).collect(paymentsOfACreditedSale(history, inTimeOrder));
     if (alsoInReverseTimeOrder()) {
       compare(inTimeOrder, run(history, "reverse time order", history.inReverseTimeOrder()), "reverse time order");
     }
@@ -65,6 +69,13 @@ public abstract class OrderIndependenceProperty {
       throw new AssertionError("delivered in " + order + ", the outcome differs from time order's"
           + " (- time order, + this order):\n  " + String.join("\n  ", differences));
     }
+  }
+
+  private static boolean paymentsOfACreditedSale(History history, Outcome outcome) {
+    return history.events().stream()
+        .filter(event -> event instanceof HistoryPayment payment && payment.payment() != null)
+        .map(event -> "credit sale " + ((HistoryPayment) event).order() + ": ")
+        .anyMatch(prefix -> outcome.lines().stream().anyMatch(line -> line.startsWith(prefix) && line.contains(" via ")));
   }
 
   private static String bucket(Outcome outcome) {

@@ -26,5 +26,6 @@ class InMemoryOrderIndependenceTest extends OrderIndependenceProperty {
     assertOrderIndependent(history);
     // Histories that credit nothing prove little: a good share of tries must credit something.
     Statistics.label(CREDITED).coverage(coverage -> coverage.check("none").percentage(p -> p <= 80));
+    Statistics.label(PAYMENTS_FOLLOW_A_CREDIT).coverage(coverage -> coverage.check(true).percentage(p -> p >= 5));
   }
 }
