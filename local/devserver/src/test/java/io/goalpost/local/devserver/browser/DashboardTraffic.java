@@ -50,12 +50,12 @@ final class DashboardTraffic {
         return clickId.group(1);
     }
 
-    /** A sale signed as a cart signs it (Standard Webhooks); answers the webhook's status. */
+    /** A sale signed as a cart signs it (Standard Webhooks), with a click id or none; answers the webhook's status. */
     int sale(String orderId, String productId, long amount, String currency, String clickId) {
         String body = """
-                {"type": "sale", "orderId": "%s", "productId": "%s", "amount": %d, "currency": "%s",
-                 "clickId": "%s", "occurredAt": "%s"}""".formatted(orderId, productId, amount, currency, clickId,
-                Instant.now());
+                {"type": "sale", "orderId": "%s", "productId": "%s", "amount": %d, "currency": "%s",%s
+                 "occurredAt": "%s"}""".formatted(orderId, productId, amount, currency,
+                clickId == null ? "" : " \"clickId\": \"" + clickId + "\",", Instant.now());
         String webhookId = "msg_" + orderId;
         long timestamp = Instant.now().getEpochSecond();
         return send(HttpRequest.newBuilder(base.resolve("/webhooks/orders"))
@@ -71,6 +71,10 @@ final class DashboardTraffic {
                 .header("authorization", "Bearer " + API_KEY)
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> apiGet(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("authorization", "Bearer " + API_KEY).GET());
     }
 
     HttpResponse<String> get(String path) {
