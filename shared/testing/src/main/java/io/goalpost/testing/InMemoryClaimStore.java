@@ -35,4 +35,9 @@ public final class InMemoryClaimStore implements ClaimStore {
   public synchronized List<String> claimedBy(String visitorId) {
     return List.copyOf(byVisitor.getOrDefault(visitorId, new TreeSet<>()));
   }
+
+  /** Erasure of a lineage; the attempts kept on the clicks stay (docs/decisions/007), as the DynamoDB one deletes the visitor's partition. */
+  public synchronized void forget(String visitorId) {
+    byVisitor.remove(visitorId);
+  }
 }

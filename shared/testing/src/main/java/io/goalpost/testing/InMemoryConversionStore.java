@@ -62,11 +62,16 @@ public final class InMemoryConversionStore implements ConversionStore {
 
   @Override
   public synchronized void referFromVisitor(Conversion conversion) {
-    byVisitor.computeIfAbsent(conversion.visitorId(), v -> new TreeSet<>(Conversion.BY_TIME)).add(conversion);
+    byVisitor.computeIfAbsent(conversion.identity(), v -> new TreeSet<>(Conversion.BY_TIME)).add(conversion);
   }
 
   @Override
   public synchronized List<Conversion> ofVisitor(String visitorId) {
     return List.copyOf(byVisitor.getOrDefault(visitorId, new TreeSet<>(Conversion.BY_TIME)));
+  }
+
+  /** Erasure of an identity's conversion references; the conversions stay (docs/decisions/007), as the DynamoDB one deletes the visitor's partition. */
+  public synchronized void forget(String visitorId) {
+    byVisitor.remove(visitorId);
   }
 }

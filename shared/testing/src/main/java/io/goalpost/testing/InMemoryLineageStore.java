@@ -25,4 +25,9 @@ public final class InMemoryLineageStore implements LineageStore {
   public synchronized List<Click> clicksOf(String visitorId) {
     return List.copyOf(clicksByVisitor.getOrDefault(visitorId, new TreeSet<>(BY_TIME)));
   }
+
+  /** Erasure of a lineage (docs/decisions/007), as the DynamoDB one deletes the visitor's partition. */
+  public synchronized void forget(String visitorId) {
+    clicksByVisitor.remove(visitorId);
+  }
 }

@@ -30,4 +30,9 @@ public final class InMemoryVisitorTouches implements VisitorTouches {
   public synchronized int visitorCount() {
     return byVisitor.size();
   }
+
+  /** Erasure of a lineage (docs/decisions/007), as the DynamoDB one deletes the visitor's partition. */
+  public synchronized void forget(String visitorId) {
+    byVisitor.remove(visitorId);
+  }
 }

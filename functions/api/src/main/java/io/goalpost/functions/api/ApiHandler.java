@@ -23,6 +23,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final LinkRoutes links;
     private final StatsRoutes stats;
     private final ProductRoutes products;
+    private final LeadRoutes leads;
     private final PublicFiles publicFiles = new PublicFiles();
 
     public ApiHandler() {
@@ -38,6 +39,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.links = new LinkRoutes(dependencies.links(), new TrackingUrls(dependencies.publicBaseUrl()));
         this.stats = new StatsRoutes(dependencies.linkStatistics(), dependencies.channelStatistics());
         this.products = new ProductRoutes(dependencies.productStatistics());
+        this.leads = dependencies.leads() == null ? null
+                : new LeadRoutes(dependencies.leads(), new TrackingUrls(dependencies.publicBaseUrl()));
     }
 
     @Override
@@ -50,6 +53,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     Map.of("www-authenticate", "Bearer"));
         }
         String route = event.getRouteKey() == null ? "" : event.getRouteKey();
+        if (route.startsWith("POST /api/leads") || route.contains(" /api/leads/")) {
+            return leadRoute(route, event);
+        }
         return switch (route) {
             case "POST /api/links" -> links.create(event);
             case "GET /api/links" -> links.list(event);
@@ -60,6 +66,21 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             case "GET /api/products" -> products.list(event);
             case "GET /api/products/{productId}/stats" -> products.stats(event);
             case "GET /api/channels" -> stats.channels(event);
+            default -> HttpResponses.error(ErrorCode.NOT_FOUND, "no such route");
+        };
+    }
+
+    private APIGatewayV2HTTPResponse leadRoute(String route, APIGatewayV2HTTPEvent event) {
+        if (leads == null) {
+            return HttpResponses.error(ErrorCode.NOT_FOUND, "no such route");
+        }
+        return switch (route) {
+            case "POST /api/leads" -> leads.optIn(event);
+            case "POST /api/leads/search" -> leads.search(event);
+            case "GET /api/leads/{leadId}" -> leads.get(event);
+            case "PATCH /api/leads/{leadId}" -> leads.changeConsent(event);
+            case "DELETE /api/leads/{leadId}" -> leads.erase(event);
+            case "POST /api/leads/{leadId}/links/{slug}" -> leads.personalise(event);
             default -> HttpResponses.error(ErrorCode.NOT_FOUND, "no such route");
         };
     }

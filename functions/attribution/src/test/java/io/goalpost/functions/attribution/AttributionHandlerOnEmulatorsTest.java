@@ -51,6 +51,7 @@ class AttributionHandlerOnEmulatorsTest {
     env.put("TABLE_NAME", table);
     env.put("EVENTS_QUEUE_URL", stack.queueUrl("EventsQueue"));
     env.put("ATTRIBUTION_MODEL", "last_touch");
+    env.put("EMAIL_HASH_KEY", "local-EmailHashKey-not-secret-0123456789abcdef");
   }
 
   @BeforeEach

@@ -124,6 +124,27 @@ class AttributionHandlerTest {
   }
 
   @Test
+  void appliesTheSampleRebillAndRefundOfTheSampleSaleToTheProductAndNotToALinkThatCountsNoRebills() {
+    handle(sample("worker-sqs-click.json"));
+    handle(sample("worker-sqs-refund.json"));
+    handle(sample("worker-sqs-sale.json"));
+
+    JsonNode answer = handle(sample("worker-sqs-rebill.json"));
+
+    // The refund of 1500 on May 10 comes after the rebill of 4900 on May 2, so it returns the
+    // rebill: the product counts both; spring-fb counts no rebills, so neither touches it.
+    LocalDate rebillDay = LocalDate.parse("2025-05-02");
+    LocalDate refundDay = LocalDate.parse("2025-05-10");
+    assertThat(answer.get("batchItemFailures")).isEmpty();
+    assertThat(counts(Counter.Subject.PRODUCT, "prod_spring", rebillDay)).isEqualTo(Map.of("rebills", 1L, "revenue.USD", 4900L));
+    assertThat(counts(Counter.Subject.PRODUCT, "prod_spring", refundDay))
+        .isEqualTo(Map.of("refunds", 1L, "refunded.USD", 1500L, "revenue.USD", -1500L));
+    assertThat(counts(Counter.Subject.LINK, "spring-fb", SALE_DAY)).isEqualTo(Map.of("goals", 1L, "revenue.USD", 4900L));
+    assertThat(counts(Counter.Subject.LINK, "spring-fb", rebillDay)).isEmpty();
+    assertThat(counts(Counter.Subject.LINK, "spring-fb", refundDay)).isEmpty();
+  }
+
+  @Test
   void readsSamplesWhoseBodiesEventJsonWrote() throws IOException {
     EventJson json = new EventJson();
     String clickBody = mapper.readTree(sample("worker-sqs-click.json")).at("/Records/0/body").asText();
@@ -135,6 +156,12 @@ class AttributionHandlerTest {
         VISITOR, CLICK);
     assertThat(json.encode(click)).isEqualTo(clickBody);
     assertThat(json.encode(sale)).isEqualTo(saleBody);
+    assertThat(json.encode(new OrderEvent(OrderEvent.Kind.REBILL, "orders:msg_2KWRebill0000000000000001",
+        Instant.parse("2025-05-02T15:00:00Z"), "order-1001", "invoice-1001-2", "prod_spring", 4900, "USD", null, null,
+        null))).isEqualTo(mapper.readTree(sample("worker-sqs-rebill.json")).at("/Records/0/body").asText());
+    assertThat(json.encode(new OrderEvent(OrderEvent.Kind.REFUND, "orders:msg_2KWRefund0000000000000001",
+        Instant.parse("2025-05-10T11:59:50Z"), "order-1001", "refund-1001-1", "prod_spring", 1500, "USD", null, null,
+        null))).isEqualTo(mapper.readTree(sample("worker-sqs-refund.json")).at("/Records/0/body").asText());
   }
 
   @Test

@@ -130,7 +130,7 @@ public final class DynamoDbConversionStore implements ConversionStore {
   @Override
   public void referFromVisitor(Conversion conversion) {
     Map<String, AttributeValue> item = factsOf(conversion);
-    item.put("pk", s(DynamoDbLineageStore.pk(conversion.visitorId())));
+    item.put("pk", s(DynamoDbLineageStore.pk(conversion.identity())));
     item.put("sk", s(REFS + sortable(conversion.at()) + "#" + conversion.id()));
     item.put("kind", s("conversion-ref"));
     // The facts of a conversion never change, so a plain put of the same item is safe to repeat.
@@ -182,6 +182,7 @@ public final class DynamoDbConversionStore implements ConversionStore {
     putIfPresent(item, "currency", conversion.currency());
     putIfPresent(item, "url", conversion.url());
     putIfPresent(item, "formId", conversion.formId());
+    putIfPresent(item, "leadId", conversion.leadId());
     return item;
   }
 
@@ -189,7 +190,7 @@ public final class DynamoDbConversionStore implements ConversionStore {
     return new Conversion(text(item, "conversionId"),
         Conversion.Kind.fromWireName(text(item, "type")), instant(item, "at"), text(item, "visitorId"),
         text(item, "clickId"), text(item, "orderId"), text(item, "productId"), number(item, "amount"),
-        text(item, "currency"), text(item, "url"), text(item, "formId"));
+        text(item, "currency"), text(item, "url"), text(item, "formId"), text(item, "leadId"));
   }
 
   private static ConversionRecord recordOf(Map<String, AttributeValue> item) {

@@ -14,6 +14,8 @@ public final class GoalpostConfig {
     public static final String EVENTS_QUEUE_URL = "EVENTS_QUEUE_URL";
     public static final String API_KEY_HASHES = "API_KEY_HASHES";
     public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
+    public static final String LEAD_TOKEN_SECRET = "LEAD_TOKEN_SECRET";
+    public static final String EMAIL_HASH_KEY = "EMAIL_HASH_KEY";
 
     private GoalpostConfig() {
     }
@@ -27,6 +29,25 @@ public final class GoalpostConfig {
      * tracking links take the host the API was called on.
      */
     public record Api(String tableName, String apiKeyHashes, String publicBaseUrl) {
+    }
+
+    /** What the api function needs for leads (docs/decisions/007): both secrets, and the queue for the worker's part. */
+    public record Leads(String eventsQueueUrl, String leadTokenSecret, String emailHashKey) {
+
+        /** Never prints the secrets. */
+        @Override
+        public String toString() {
+            return "Leads[eventsQueueUrl=" + eventsQueueUrl + "]";
+        }
+    }
+
+    public static Leads leads(Map<String, String> env) {
+        return new Leads(required(env, EVENTS_QUEUE_URL), required(env, LEAD_TOKEN_SECRET), required(env, EMAIL_HASH_KEY));
+    }
+
+    /** The redirect's lead token secret: without it every gp_lt is ignored (docs/decisions/007). */
+    public static String leadTokenSecret(Map<String, String> env) {
+        return required(env, LEAD_TOKEN_SECRET);
     }
 
     public static Redirect redirect(Map<String, String> env) {

@@ -7,13 +7,15 @@ import java.util.Map;
  * The attribution worker's configuration, read once from its environment (template.yaml sets
  * each variable): the table, the events queue the outbox is re-driven to, and the model.
  */
-public record WorkerConfig(String tableName, String eventsQueueUrl, AttributionModel attributionModel) {
+/** {@code emailHashKey}: the worker hashes payment emails to find their leads (docs/decisions/007). */
+public record WorkerConfig(String tableName, String eventsQueueUrl, AttributionModel attributionModel,
+    String emailHashKey) {
 
   public static final String ATTRIBUTION_MODEL = "ATTRIBUTION_MODEL";
 
   public static WorkerConfig from(Map<String, String> env) {
     return new WorkerConfig(required(env, GoalpostConfig.TABLE_NAME), required(env, GoalpostConfig.EVENTS_QUEUE_URL),
-        model(env.get(ATTRIBUTION_MODEL)));
+        model(env.get(ATTRIBUTION_MODEL)), required(env, GoalpostConfig.EMAIL_HASH_KEY));
   }
 
   private static AttributionModel model(String value) {

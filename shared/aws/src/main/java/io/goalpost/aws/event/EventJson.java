@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.goalpost.core.event.ClickEvent;
+import io.goalpost.core.event.LeadEvent;
 import io.goalpost.core.event.OrderEvent;
 import io.goalpost.core.event.PageEvent;
 import io.goalpost.core.event.TrackingEvent;
@@ -18,8 +19,9 @@ import java.time.format.DateTimeParseException;
  * still sit in the outbox or the dead-letter queue are read too: a version 1 click (without
  * {@code bot} and {@code clicker}) is a person's, clicked by its visitor id, else by itself.
  *
- * <pre>{"v":2,"type":"click","eventId":"…","occurredAt":"2025-04-01T09:30:00Z","slug":"…","clickId":"…","visitorId":"…",
- *  "bot":false,"clicker":"h#…"}
+ * <pre>{"v":3,"type":"click","eventId":"…","occurredAt":"2025-04-01T09:30:00Z","slug":"…","clickId":"…","visitorId":"…",
+ *  "bot":false,"clicker":"h#…","leadId":"…"}
+ * {"v":1,"type":"lead","eventId":"…","occurredAt":"…","kind":"opt_in","leadId":"…","visitorId":"…","clickId":"…","formId":"…"}
  * {"v":1,"type":"order","eventId":"orders:msg_…","occurredAt":"…","kind":"sale","orderId":"…","paymentId":"…",
  *  "productId":"…","amount":4900,"currency":"USD","email":"…","visitorId":"…","clickId":"…"}</pre>
  */
@@ -42,6 +44,7 @@ public final class EventJson {
             json.put("slug", click.slug()).put("clickId", click.clickId());
             putIfPresent(json, "visitorId", click.visitorId());
             json.put("bot", click.bot()).put("clicker", click.clicker());
+            putIfPresent(json, "leadId", click.leadId());
         } else if (event instanceof OrderEvent order) {
             json.put("kind", order.kind().wireName()).put("orderId", order.orderId());
             putIfPresent(json, "paymentId", order.paymentId());
@@ -49,6 +52,11 @@ public final class EventJson {
             putIfPresent(json, "email", order.email());
             putIfPresent(json, "visitorId", order.visitorId());
             putIfPresent(json, "clickId", order.clickId());
+        } else if (event instanceof LeadEvent lead) {
+            json.put("kind", lead.kind().wireName()).put("leadId", lead.leadId());
+            putIfPresent(json, "visitorId", lead.visitorId());
+            putIfPresent(json, "clickId", lead.clickId());
+            putIfPresent(json, "formId", lead.formId());
         } else if (event instanceof PageEvent page) {
             json.put("kind", page.kind().wireName()).put("url", page.url());
             putIfPresent(json, "referrer", page.referrer());
@@ -74,13 +82,19 @@ public final class EventJson {
         }
         String type = json.path("type").asText();
         int version = json.path("v").asInt(-1);
-        if (ClickEvent.TYPE.equals(type) && version == ClickEvent.VERSION) {
+        if (ClickEvent.TYPE.equals(type) && (version == ClickEvent.VERSION || version == 2)) {
             JsonNode bot = json.get("bot");
             if (bot == null || !bot.isBoolean()) {
                 throw new IllegalArgumentException("event has no boolean field bot");
             }
             return new ClickEvent(required(json, "slug"), required(json, "clickId"), optional(json, "visitorId"),
-                    instant(json, "occurredAt"), bot.booleanValue(), required(json, "clicker"));
+                    instant(json, "occurredAt"), bot.booleanValue(), required(json, "clicker"),
+                    version == 2 ? null : optional(json, "leadId"));
+        }
+        if (LeadEvent.TYPE.equals(type) && version == LeadEvent.VERSION) {
+            return new LeadEvent(LeadEvent.Kind.fromWireName(required(json, "kind")), required(json, "eventId"),
+                    instant(json, "occurredAt"), required(json, "leadId"), optional(json, "visitorId"),
+                    optional(json, "clickId"), optional(json, "formId"));
         }
         if (ClickEvent.TYPE.equals(type) && version == 1) {
             return new ClickEvent(required(json, "slug"), required(json, "clickId"), optional(json, "visitorId"),

@@ -8,7 +8,17 @@ import io.goalpost.aws.counter.DynamoDbCounterStore;
 import io.goalpost.aws.event.EventJson;
 import io.goalpost.aws.event.LoggedClickFallback;
 import io.goalpost.aws.event.SqsEventQueue;
+import io.goalpost.aws.attribution.DynamoDbClickStore;
+import io.goalpost.aws.attribution.DynamoDbConversionStore;
+import io.goalpost.aws.attribution.DynamoDbLineageStore;
+import io.goalpost.aws.attribution.DynamoDbVisitorTouches;
+import io.goalpost.aws.lead.DynamoDbLeadLineages;
+import io.goalpost.aws.lead.DynamoDbLeadStore;
 import io.goalpost.aws.link.DynamoDbLinkStore;
+import io.goalpost.core.lead.EmailHashes;
+import io.goalpost.core.lead.LeadLog;
+import io.goalpost.core.lead.LeadTokens;
+import io.goalpost.core.lead.Leads;
 import io.goalpost.aws.outbox.DynamoDbOutbox;
 import io.goalpost.aws.product.DynamoDbProductCatalog;
 import io.goalpost.core.access.ApiKeys;
@@ -63,7 +73,8 @@ public final class CompositionRoot {
                 new SecureRandomIds(),
                 clock,
                 CrawlerUserAgents.load(),
-                new ClickerKeys(new DailySalts(new DynamoDbSaltStore(dynamoDb, config.tableName()))));
+                new ClickerKeys(new DailySalts(new DynamoDbSaltStore(dynamoDb, config.tableName()))),
+                new LeadTokens(GoalpostConfig.leadTokenSecret(env)));
     }
 
     public static ApiDependencies api(Map<String, String> env, Clock clock) {
@@ -77,7 +88,25 @@ public final class CompositionRoot {
         DynamoDbCounterStore counters = new DynamoDbCounterStore(dynamoDb, config.tableName());
         LinkStatistics linkStatistics = new LinkStatistics(links, counters, clock);
         return new ApiDependencies(links, linkStatistics, new ChannelStatistics(links, counters, clock), apiKeys,
-                config.publicBaseUrl(), new ProductStatistics(products, counters, clock));
+                config.publicBaseUrl(), new ProductStatistics(products, counters, clock),
+                leads(env, clock, dynamoDb, config.tableName()));
+    }
+
+    /**
+     * The api's side of leads: it writes lead items itself and hands the worker an event — on the
+     * queue within the redirect's budget, else in the outbox the worker re-drives.
+     */
+    private static Leads leads(Map<String, String> env, Clock clock, DynamoDbClient dynamoDb, String tableName) {
+        GoalpostConfig.Leads config = GoalpostConfig.leads(env);
+        EventJson json = new EventJson();
+        LeadLog log = new LeadLog(new DynamoDbLeadLineages(dynamoDb, tableName), new DynamoDbClickStore(dynamoDb, tableName),
+                new DynamoDbLineageStore(dynamoDb, tableName), new DynamoDbVisitorTouches(dynamoDb, tableName),
+                new DynamoDbConversionStore(dynamoDb, tableName));
+        return new Leads(new DynamoDbLeadStore(dynamoDb, tableName), log, new EmailHashes(config.emailHashKey()),
+                new LeadTokens(config.leadTokenSecret()), new DynamoDbLinkStore(dynamoDb, tableName),
+                new SqsEventQueue(AwsClients.sqs(env, REDIRECT_FIRST_SEND_BUDGET), config.eventsQueueUrl(), json,
+                        REDIRECT_FIRST_SEND_BUDGET),
+                new DynamoDbOutbox(dynamoDb, tableName, json, clock), new SecureRandomIds(), clock);
     }
 
     private static ApiKeys apiKeys(String hashes) {

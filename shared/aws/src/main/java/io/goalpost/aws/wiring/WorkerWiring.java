@@ -11,8 +11,12 @@ import io.goalpost.aws.attribution.DynamoDbVisitorTouches;
 import io.goalpost.aws.config.AwsClients;
 import io.goalpost.aws.config.WorkerConfig;
 import io.goalpost.aws.counter.DynamoDbCounterStore;
+import io.goalpost.aws.lead.DynamoDbLeadLineages;
+import io.goalpost.aws.lead.DynamoDbLeadStore;
+import io.goalpost.aws.lead.DynamoDbLineageErasure;
 import io.goalpost.aws.link.DynamoDbLinkStore;
 import io.goalpost.aws.product.DynamoDbProductCatalog;
+import io.goalpost.core.lead.EmailHashes;
 import io.goalpost.core.attribution.AttributionModel;
 import io.goalpost.core.attribution.EventRecorder;
 import io.goalpost.core.attribution.WorkerStores;
@@ -31,7 +35,8 @@ public final class WorkerWiring {
   public static WorkerDependencies worker(Map<String, String> env, Clock clock) {
     WorkerConfig config = WorkerConfig.from(env);
     DynamoDbClient dynamoDb = AwsClients.dynamoDb(env);
-    return new WorkerDependencies(recorder(stores(dynamoDb, config.tableName(), clock), config.attributionModel()),
+    WorkerStores stores = stores(dynamoDb, config.tableName(), clock, new EmailHashes(config.emailHashKey()));
+    return new WorkerDependencies(recorder(stores, config.attributionModel()),
         outboxRedrive(env, dynamoDb, config, clock));
   }
 
@@ -41,12 +46,20 @@ public final class WorkerWiring {
    * store's leases: a test moves it on, as SQS's visibility timeout would, before a redelivery.
    */
   public static WorkerStores stores(DynamoDbClient dynamoDb, String tableName, Clock clock) {
+    return stores(dynamoDb, tableName, clock, new EmailHashes(LOCAL_TEST_EMAIL_HASH_KEY));
+  }
+
+  /** The EmailHashKey of workers built for tests without a configuration. */
+  public static final String LOCAL_TEST_EMAIL_HASH_KEY = "local-EmailHashKey-not-secret-0123456789abcdef";
+
+  public static WorkerStores stores(DynamoDbClient dynamoDb, String tableName, Clock clock, EmailHashes emailHashes) {
     return new WorkerStores(new DynamoDbLinkStore(dynamoDb, tableName), new DynamoDbClickStore(dynamoDb, tableName),
         new DynamoDbLineageStore(dynamoDb, tableName), new DynamoDbUniqueClickers(dynamoDb, tableName),
         new DynamoDbConversionStore(dynamoDb, tableName), new DynamoDbCounterStore(dynamoDb, tableName, clock),
         new DynamoDbClaimStore(dynamoDb, tableName), new DynamoDbVisitorTouches(dynamoDb, tableName),
         new DynamoDbCheckoutVisitors(dynamoDb, tableName), new DynamoDbOrderStore(dynamoDb, tableName),
-        new DynamoDbProductCatalog(dynamoDb, tableName));
+        new DynamoDbProductCatalog(dynamoDb, tableName), new DynamoDbLeadStore(dynamoDb, tableName),
+        new DynamoDbLeadLineages(dynamoDb, tableName), new DynamoDbLineageErasure(dynamoDb, tableName), emailHashes);
   }
 
   public static EventRecorder recorder(WorkerStores stores, AttributionModel model) {

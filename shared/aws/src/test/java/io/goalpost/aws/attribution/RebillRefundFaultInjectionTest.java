@@ -61,6 +61,13 @@ class RebillRefundFaultInjectionTest {
    */
   static final int CLEAN_LATE_SALE_WRITES = 24;
 
+  /**
+   * A click that wins a sale whose rebill and refund came first: its 7 (click, lineage, marker, 4
+   * for {@code click#…}); the sale's credit (update, 4 for its move, clearing it); the order's
+   * settlement carrying the rebill and refund onto the link (update, 6 for two link rows, clearing it).
+   */
+  static final int CLEAN_LATE_CLICK_WRITES = 21;
+
   private static final Instant CLICKED = Instant.parse("2025-04-01T09:30:00Z");
   private static final Instant PAID = Instant.parse("2025-04-02T15:00:00Z");
   private static final Instant REBILLED = Instant.parse("2025-05-02T15:00:00Z");
@@ -98,6 +105,10 @@ class RebillRefundFaultInjectionTest {
 
   static IntStream everyPaymentWrite() {
     return IntStream.rangeClosed(1, CLEAN_PAYMENT_WRITES);
+  }
+
+  static IntStream everyLateClickWrite() {
+    return IntStream.rangeClosed(1, CLEAN_LATE_CLICK_WRITES);
   }
 
   static IntStream everyLateSaleWrite() {
@@ -153,6 +164,28 @@ class RebillRefundFaultInjectionTest {
 
     killAt(write, sale);
     deliver(sale);
+
+    assertCountsOfTheCleanOrder();
+  }
+
+  @Test
+  void aCleanLateClickMakesTheWritesTheKillsStepThrough() {
+    deliver(sale, rebill, refund);
+    killer.disarm();
+    dying.record(click);
+
+    assertThat(killer.writes()).isEqualTo(CLEAN_LATE_CLICK_WRITES);
+    assertCountsOfTheCleanOrder();
+  }
+
+  /** Kills between the sale's credit change and its order's settlement included: the redelivery still carries them. */
+  @ParameterizedTest(name = "killed after write {0}")
+  @MethodSource("everyLateClickWrite")
+  void aLateClickRedeliveredAfterAKillAtAnyWriteTakesTheSaleWithItsRebillAndRefundOnce(int write) {
+    deliver(sale, rebill, refund);
+
+    killAt(write, click);
+    deliver(click);
 
     assertCountsOfTheCleanOrder();
   }

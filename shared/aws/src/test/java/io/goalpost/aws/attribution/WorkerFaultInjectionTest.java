@@ -48,15 +48,16 @@ class WorkerFaultInjectionTest {
   /** Click, lineage entry, unique-clicker marker; 4 for {@code click#…} (apply record, row, done, release). */
   static final int CLEAN_CLICK_WRITES = 7;
   /**
-   * The product into the catalog; conversion, click reference, visitor reference; 4 for
-   * {@code sale#…}; the credit's conditional update; 4 for {@code credit#…#v1}; clearing
-   * {@code pending}. An order without rebills or refunds has no settlement to write.
+   * The product into the catalog; the buyer's lead (docs/decisions/007): email pointer, lead item,
+   * diagnostic join (no consent); conversion, the lead's reference, click reference, visitor
+   * reference; 4 for {@code sale#…}; the credit's conditional update; 4 for {@code credit#…#v1};
+   * clearing {@code pending}. An order without rebills or refunds has no settlement to write.
    */
-  static final int CLEAN_SALE_WRITES = 14;
+  static final int CLEAN_SALE_WRITES = 18;
   /** Kills that leave a counter operation started and not done: its apply record, or its one row. */
   static final Set<Integer> CLICK_WRITES_INSIDE_AN_OPERATION = Set.of(4, 5);
   /** {@code sale#…}'s apply record and row; then {@code credit#…#v1}'s. */
-  static final Set<Integer> SALE_WRITES_INSIDE_AN_OPERATION = Set.of(5, 6, 10, 11);
+  static final Set<Integer> SALE_WRITES_INSIDE_AN_OPERATION = Set.of(9, 10, 14, 15);
 
   private static final Instant CLICKED = Instant.parse("2025-04-01T09:30:00Z");
   private static final Instant PAID = Instant.parse("2025-04-02T15:00:00Z");
@@ -70,7 +71,7 @@ class WorkerFaultInjectionTest {
   private final String product = "prod_" + run;
   private final ClickEvent click = new ClickEvent(slug, "click" + run, "visitor" + run, CLICKED);
   private final OrderEvent sale = new OrderEvent(OrderEvent.Kind.SALE, "orders:msg_" + run, PAID, "order-" + run,
-      null, product, 4900, "USD", "buyer@example.com", "visitor" + run, "click" + run);
+      null, product, 4900, "USD", "buyer" + run + "@example.com", "visitor" + run, "click" + run);
 
   private WorkerStores healthyStores;
   private EventRecorder healthy;

@@ -40,10 +40,11 @@ class LoggedDropCounterTest {
             counter.count(reason);
         }
 
-        assertThat(lines).hasSize(4).anyMatch(l -> l.contains("\"reason\":\"invalid\""))
+        assertThat(lines).hasSize(5).anyMatch(l -> l.contains("\"reason\":\"invalid\""))
                 .anyMatch(l -> l.contains("\"reason\":\"too_large\""))
                 .anyMatch(l -> l.contains("\"reason\":\"unsupported_media_type\""))
-                .anyMatch(l -> l.contains("\"reason\":\"no_consent\""));
+                .anyMatch(l -> l.contains("\"reason\":\"no_consent\""))
+                .anyMatch(l -> l.contains("\"reason\":\"bot\""));
     }
 
     @Test

@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class WorkerConfigTest {
 
-  private static final Map<String, String> MINIMAL = Map.of("TABLE_NAME", "goalpost", "EVENTS_QUEUE_URL", "http://q/1");
+  private static final Map<String, String> MINIMAL = Map.of("TABLE_NAME", "goalpost", "EVENTS_QUEUE_URL", "http://q/1",
+      "EMAIL_HASH_KEY", "k".repeat(32));
 
   @Test
   void readsTheTableTheQueueAndLastTouchByDefault() {
     assertThat(WorkerConfig.from(MINIMAL))
-        .isEqualTo(new WorkerConfig("goalpost", "http://q/1", AttributionModel.LAST_TOUCH));
+        .isEqualTo(new WorkerConfig("goalpost", "http://q/1", AttributionModel.LAST_TOUCH, "k".repeat(32)));
     assertThat(WorkerConfig.from(with("ATTRIBUTION_MODEL", " ")).attributionModel())
         .isEqualTo(AttributionModel.LAST_TOUCH);
   }
@@ -40,6 +41,7 @@ class WorkerConfigTest {
   }
 
   private static Map<String, String> with(String name, String value) {
-    return Map.of("TABLE_NAME", "goalpost", "EVENTS_QUEUE_URL", "http://q/1", name, value);
+    return Map.of("TABLE_NAME", "goalpost", "EVENTS_QUEUE_URL", "http://q/1", "EMAIL_HASH_KEY", "k".repeat(32),
+        name, value);
   }
 }

@@ -21,7 +21,7 @@ class EventJsonTest {
 
     @Test
     void writesAClickWithVersionTypeIdEventTimeWhetherABotSentItAndItsClicker() {
-        assertThat(json.encode(click)).isEqualTo("{\"v\":2,\"type\":\"click\",\"eventId\":\"Ab3dEf6hIj9kLm2nOp5qRs\","
+        assertThat(json.encode(click)).isEqualTo("{\"v\":3,\"type\":\"click\",\"eventId\":\"Ab3dEf6hIj9kLm2nOp5qRs\","
                 + "\"occurredAt\":\"2025-04-01T09:30:00.123Z\",\"slug\":\"spring\",\"clickId\":\"Ab3dEf6hIj9kLm2nOp5qRs\","
                 + "\"visitorId\":\"Vq3mXkP9aZr2LdT8wYbN4c\",\"bot\":false,\"clicker\":\"vid#Vq3mXkP9aZr2LdT8wYbN4c\"}");
     }
@@ -71,7 +71,7 @@ class EventJsonTest {
 
     @Test
     void refusesAnEventOfAnUnknownTypeOrVersion() {
-        assertThatThrownBy(() -> json.decode(json.encode(click).replace("\"v\":2", "\"v\":3")))
+        assertThatThrownBy(() -> json.decode(json.encode(click).replace("\"v\":3", "\"v\":4")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> json.decode(json.encode(click).replace("\"click\"", "\"sale\"")))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -18,6 +18,7 @@ class CompositionRootTest {
         Map<String, String> env = new HashMap<>(CREDENTIALS);
         env.put("TABLE_NAME", "goalpost");
         env.put("EVENTS_QUEUE_URL", "http://127.0.0.1:9/000000000000/events");
+        env.put("LEAD_TOKEN_SECRET", "local-LeadTokenSecret-not-secret-0123456789abcdef");
 
         assertThat(CompositionRoot.redirector(env, Clock.systemUTC())).isNotNull();
     }
@@ -28,12 +29,16 @@ class CompositionRootTest {
         env.put("TABLE_NAME", "goalpost");
         env.put("API_KEY_HASHES", ApiKeys.hashOf("gp_local_dev_key"));
         env.put("PUBLIC_BASE_URL", "http://localhost:3000");
+        env.put("EVENTS_QUEUE_URL", "http://127.0.0.1:9/000000000000/events");
+        env.put("LEAD_TOKEN_SECRET", "local-LeadTokenSecret-not-secret-0123456789abcdef");
+        env.put("EMAIL_HASH_KEY", "local-EmailHashKey-not-secret-0123456789abcdef");
 
         ApiDependencies api = CompositionRoot.api(env, Clock.systemUTC());
 
         assertThat(api.apiKeys().accepts("gp_local_dev_key")).isTrue();
         assertThat(api.publicBaseUrl()).isEqualTo("http://localhost:3000");
         assertThat(api.productStatistics()).isNotNull();
+        assertThat(api.leads()).isNotNull();
     }
 
     @Test

@@ -20,9 +20,13 @@ import java.util.Objects;
  * @param amount    minor units of {@code currency}; 0 for page conversions
  * @param url       the page a page view was of (reduced as the beacon keeps it)
  * @param formId    the form an opt-in named, if any
+ * @param leadId    the lead it carries (docs/decisions/007): a server-side opt-in's, a payment
+ *                  email's, or the lead of a {@code gp_lt} click an essential-consent page event
+ *                  named; null for others
  */
 public record Conversion(String id, Kind kind, Instant at, String visitorId, String clickId,
-    String orderId, String productId, long amount, String currency, String url, String formId) {
+    String orderId, String productId, long amount, String currency, String url, String formId,
+    String leadId) {
 
   /** Earliest first; ties by id, so every worker orders one identity's conversions alike. */
   public static final Comparator<Conversion> BY_TIME =
@@ -73,12 +77,52 @@ public record Conversion(String id, Kind kind, Instant at, String visitorId, Str
         Objects.requireNonNull(productId, "productId");
         Objects.requireNonNull(currency, "currency");
       }
-      case OPT_IN -> Objects.requireNonNull(visitorId, "visitorId");
+      case OPT_IN -> requireSomeone(visitorId, leadId);
       case PAGE_VIEW -> {
-        Objects.requireNonNull(visitorId, "visitorId");
+        requireSomeone(visitorId, leadId);
         Objects.requireNonNull(url, "url");
       }
     }
+  }
+
+  /** A conversion without a lead, as before leads existed. */
+  public Conversion(String id, Kind kind, Instant at, String visitorId, String clickId, String orderId,
+      String productId, long amount, String currency, String url, String formId) {
+    this(id, kind, at, visitorId, clickId, orderId, productId, amount, currency, url, formId, null);
+  }
+
+  private static void requireSomeone(String visitorId, String leadId) {
+    if (visitorId == null && leadId == null) {
+      throw new NullPointerException("visitorId or leadId");
+    }
+  }
+
+  /** The same conversion, carrying the lead. */
+  public Conversion withLead(String lead) {
+    return new Conversion(id, kind, at, visitorId, clickId, orderId, productId, amount, currency, url, formId, lead);
+  }
+
+  /**
+   * The server-side opt-in of a lead ({@code POST /api/leads}): its id is the api's event id, so a
+   * redelivery is one conversion.
+   */
+  public static Conversion leadOptIn(String eventId, Instant at, String leadId, String visitorId, String clickId,
+      String formId) {
+    return new Conversion(pageId(Kind.OPT_IN, eventId), Kind.OPT_IN, at, visitorId, clickId, null, null, 0, null,
+        null, formId, Objects.requireNonNull(leadId, "leadId"));
+  }
+
+  /**
+   * A page view or opt-in under consent {@code essential} that named a consenting lead's
+   * {@code gp_lt} click: the lead's, with no visitor id (SPEC §3 Consent table).
+   */
+  public static Conversion ofLeadPage(PageEvent event, String leadId) {
+    Kind kind = event.kind() == PageEvent.Kind.OPT_IN ? Kind.OPT_IN : Kind.PAGE_VIEW;
+    if (event.kind() == PageEvent.Kind.CHECKOUT_VIEW) {
+      throw new IllegalArgumentException("a checkout view is not a conversion");
+    }
+    return new Conversion(pageId(kind, event.eventId()), kind, event.occurredAt(), null, event.clickId(), null, null,
+        0, null, kind == Kind.PAGE_VIEW ? event.url() : null, event.formId(), Objects.requireNonNull(leadId));
   }
 
   /** The sale of an order event of kind SALE. */
@@ -116,11 +160,11 @@ public record Conversion(String id, Kind kind, Instant at, String visitorId, Str
   }
 
   /**
-   * Who the conversion belongs to (SPEC §1 identity), for goals held per identity: the visitor id.
-   * The lead with {@code gdprConsent} joined at that time takes its place in a later issue.
+   * Who the conversion belongs to (SPEC §1 identity), for goals held per identity: the visitor id,
+   * else the lead (a lead's conversion without a visitor id; docs/decisions/007).
    */
   public String identity() {
-    return visitorId;
+    return visitorId != null ? visitorId : "lead#" + leadId;
   }
 
   /** The UTC day its goals and revenue count on. */

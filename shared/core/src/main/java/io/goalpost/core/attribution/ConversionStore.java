@@ -35,11 +35,12 @@ public interface ConversionStore {
   List<String> namingClick(String clickId);
 
   /**
-   * Notes, under the visitor id the conversion carried, the conversion with its facts (they never
-   * change), so one read lists a visitor's conversions; noting it again changes nothing.
+   * Notes, under the conversion's identity (the visitor id it carried, else {@code lead#<leadId>}),
+   * the conversion with its facts (they never change), so one read lists an identity's
+   * conversions; noting it again changes nothing.
    */
   void referFromVisitor(Conversion conversion);
 
-  /** The conversions of the visitor, earliest first (ties by id), without their credits. */
+  /** The conversions of the identity (a visitor id or {@code lead#<leadId>}), earliest first (ties by id), without their credits. */
   List<Conversion> ofVisitor(String visitorId);
 }

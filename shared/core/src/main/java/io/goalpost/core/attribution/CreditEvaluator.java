@@ -46,6 +46,7 @@ public final class CreditEvaluator implements ClickAttribution {
   private final AttributionModel model;
   private final CounterStore counters;
   private final OrderSettler orders;
+  private final Predicate<Conversion> settledForGood;
 
   /** An evaluator whose sales have no rebills or refunds to carry along (tests of credits alone). */
   public CreditEvaluator(ConversionStore conversions, List<CandidateSource> sources, LinkStore links,
@@ -60,12 +61,22 @@ public final class CreditEvaluator implements ClickAttribution {
    */
   public CreditEvaluator(ConversionStore conversions, List<CandidateSource> sources, LinkStore links,
       AttributionModel model, CounterStore counters, OrderSettler orders) {
+    this(conversions, sources, links, model, counters, orders, conversion -> false);
+  }
+
+  /**
+   * @param settledForGood conversions whose credit stays as it is (an erased identity's: its
+   *                       lineage is gone, and the credit it earned is kept, docs/decisions/007)
+   */
+  public CreditEvaluator(ConversionStore conversions, List<CandidateSource> sources, LinkStore links,
+      AttributionModel model, CounterStore counters, OrderSettler orders, Predicate<Conversion> settledForGood) {
     this.conversions = Objects.requireNonNull(conversions);
     this.sources = List.copyOf(sources);
     this.links = Objects.requireNonNull(links);
     this.model = Objects.requireNonNull(model);
     this.counters = Objects.requireNonNull(counters);
     this.orders = orders;
+    this.settledForGood = Objects.requireNonNull(settledForGood);
   }
 
   /**
@@ -116,6 +127,9 @@ public final class CreditEvaluator implements ClickAttribution {
       ConversionRecord record = conversions.find(conversionId)
           .orElseThrow(() -> new IllegalStateException("no stored conversion " + conversionId));
       record.pendingOperation().ifPresent(pending -> finish(conversionId, pending));
+      if (settledForGood.test(record.conversion())) {
+        return Optional.ofNullable(record.credit());
+      }
       Optional<Credit> decided = decide(record.conversion());
       if (Objects.equals(decided.orElse(null), record.credit()) && !forceWrite.test(record.conversion())) {
         return settledOrderOf(record.conversion(), decided);

@@ -36,21 +36,33 @@ public final class PageRecorder {
   private final CheckoutVisitors checkoutVisitors;
   private final CounterStore counters;
   private final CreditEvaluator credits;
+  private final PageLeads leads;
 
   public PageRecorder(VisitorTouches touches, ClickOwners owners, ConversionStore conversions,
       CheckoutVisitors checkoutVisitors, CounterStore counters, CreditEvaluator credits) {
+    this(touches, owners, conversions, checkoutVisitors, counters, credits, PageLeads.NONE);
+  }
+
+  /** @param leads drops erased visitors' events and counts a consenting lead's essential ones */
+  public PageRecorder(VisitorTouches touches, ClickOwners owners, ConversionStore conversions,
+      CheckoutVisitors checkoutVisitors, CounterStore counters, CreditEvaluator credits, PageLeads leads) {
     this.touches = Objects.requireNonNull(touches);
     this.owners = Objects.requireNonNull(owners);
     this.conversions = Objects.requireNonNull(conversions);
     this.checkoutVisitors = Objects.requireNonNull(checkoutVisitors);
     this.counters = Objects.requireNonNull(counters);
     this.credits = Objects.requireNonNull(credits);
+    this.leads = Objects.requireNonNull(leads);
   }
 
   public void record(PageEvent event) {
+    // An erased lead's visitor ids are gone for good: nothing of theirs is written again.
+    if (leads.isErased(event.visitorId())) {
+      return;
+    }
     // Without consent all (or without a visitor id) no id is kept and nothing enters a lineage.
-    // The click id such an event may carry is ignored for now: a later issue credits it when it
-    // is a gp_lt click of a lead with gdprConsent (SPEC §3 Consent), and that is its only use.
+    // The click id such an event may carry counts only when it is a gp_lt click of a lead with
+    // gdprConsent (SPEC §3 Consent): the event is then that lead's, and names no visitor.
     boolean consenting = event.consent() == PageEvent.Consent.ALL && event.visitorId() != null;
     if (consenting) {
       touches.add(event.visitorId(), Touch.of(event));
@@ -59,6 +71,7 @@ public final class PageRecorder {
       counters.apply(checkoutCountOf(event, consenting));
     }
     if (!consenting) {
+      leads.leadOfEssential(event).ifPresent(lead -> recordConversion(Conversion.ofLeadPage(event, lead)));
       return;
     }
     if (event.clickId() != null) {
@@ -74,6 +87,10 @@ public final class PageRecorder {
   private void recordConversion(Conversion fromEvent) {
     Conversion conversion = conversions.putIfAbsent(fromEvent).conversion();
     conversions.referFromVisitor(conversion);
+    if (conversion.clickId() != null) {
+      conversions.referFromClick(conversion.clickId(), conversion.id());
+    }
+    leads.referConversion(conversion);
     if (credits.evaluate(conversion.id()).isPresent()) {
       credits.reevaluateLaterOfItsIdentity(conversion);
     }

@@ -10,7 +10,10 @@ import io.goalpost.core.product.ProductCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.goalpost.core.lead.LeadLineages;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The worker's side of a sale (docs/decisions/001-data-model.md, "One sale"): the product goes
@@ -26,19 +29,36 @@ public final class SaleRecorder {
   private final ConversionStore conversions;
   private final CounterStore counters;
   private final CreditEvaluator credits;
+  private final Function<OrderEvent, Optional<String>> leadOf;
+  private final LeadLineages leadLineages;
 
   public SaleRecorder(ProductCatalog catalog, ConversionStore conversions, CounterStore counters,
       CreditEvaluator credits) {
+    this(catalog, conversions, counters, credits, sale -> Optional.empty(), null);
+  }
+
+  /**
+   * @param leadOf       the lead of a sale's email, created or found, its visitor joined (docs/decisions/007)
+   * @param leadLineages where a sale's lead notes it, so the lead's later clicks and joins find it
+   */
+  public SaleRecorder(ProductCatalog catalog, ConversionStore conversions, CounterStore counters,
+      CreditEvaluator credits, Function<OrderEvent, Optional<String>> leadOf, LeadLineages leadLineages) {
     this.catalog = Objects.requireNonNull(catalog);
     this.conversions = Objects.requireNonNull(conversions);
     this.counters = Objects.requireNonNull(counters);
     this.credits = Objects.requireNonNull(credits);
+    this.leadOf = Objects.requireNonNull(leadOf);
+    this.leadLineages = leadLineages;
   }
 
   public void record(OrderEvent event) {
     // First: a failure after it leaves a listed product with no sale yet, never a sale whose product is not listed.
     catalog.register(event.productId(), event.occurredAt());
-    Conversion sale = conversions.putIfAbsent(Conversion.sale(event)).conversion();
+    String lead = leadOf.apply(event).orElse(null);
+    Conversion sale = conversions.putIfAbsent(Conversion.sale(event).withLead(lead)).conversion();
+    if (sale.leadId() != null && leadLineages != null) {
+      leadLineages.referConversion(sale.leadId(), sale.id());
+    }
     if (sale.clickId() != null) {
       conversions.referFromClick(sale.clickId(), sale.id());
     }

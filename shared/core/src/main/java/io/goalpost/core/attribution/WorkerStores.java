@@ -6,6 +6,10 @@ import io.goalpost.core.click.UniqueClickers;
 import io.goalpost.core.counter.CounterStore;
 import io.goalpost.core.identity.ClaimStore;
 import io.goalpost.core.identity.VisitorTouches;
+import io.goalpost.core.lead.EmailHashes;
+import io.goalpost.core.lead.LeadLineages;
+import io.goalpost.core.lead.LeadStore;
+import io.goalpost.core.lead.LineageErasure;
 import io.goalpost.core.link.LinkStore;
 import io.goalpost.core.product.ProductCatalog;
 import java.util.Objects;
@@ -14,7 +18,8 @@ import java.util.Objects;
 public record WorkerStores(LinkStore links, ClickStore clicks, LineageStore lineages,
     UniqueClickers uniqueClickers, ConversionStore conversions, CounterStore counters,
     ClaimStore claims, VisitorTouches touches, CheckoutVisitors checkoutVisitors, OrderStore orders,
-    ProductCatalog catalog) {
+    ProductCatalog catalog, LeadStore leads, LeadLineages leadLineages, LineageErasure lineageErasure,
+    EmailHashes emailHashes) {
 
   public WorkerStores {
     Objects.requireNonNull(links, "links");
@@ -28,11 +33,15 @@ public record WorkerStores(LinkStore links, ClickStore clicks, LineageStore line
     Objects.requireNonNull(checkoutVisitors, "checkoutVisitors");
     Objects.requireNonNull(orders, "orders");
     Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(leads, "leads");
+    Objects.requireNonNull(leadLineages, "leadLineages");
+    Objects.requireNonNull(lineageErasure, "lineageErasure");
+    Objects.requireNonNull(emailHashes, "emailHashes");
   }
 
   /** The same stores with other counters (a test's failing table). */
   public WorkerStores withCounters(CounterStore other) {
     return new WorkerStores(links, clicks, lineages, uniqueClickers, conversions, other, claims, touches,
-        checkoutVisitors, orders, catalog);
+        checkoutVisitors, orders, catalog, leads, leadLineages, lineageErasure, emailHashes);
   }
 }

@@ -25,15 +25,23 @@ public final class ClickRecorder {
   private final Clickers clickers;
   private final CounterStore counters;
   private final ClickAttribution attribution;
+  private final ClickLeads leads;
 
   public ClickRecorder(ClickStore clicks, LineageStore lineages, UniqueClickers uniqueClickers,
       Clickers clickers, CounterStore counters, ClickAttribution attribution) {
+    this(clicks, lineages, uniqueClickers, clickers, counters, attribution, ClickLeads.NONE);
+  }
+
+  /** @param leads what a personalised ({@code gp_lt}) click adds: the lead's lineage and a join */
+  public ClickRecorder(ClickStore clicks, LineageStore lineages, UniqueClickers uniqueClickers,
+      Clickers clickers, CounterStore counters, ClickAttribution attribution, ClickLeads leads) {
     this.clicks = Objects.requireNonNull(clicks);
     this.lineages = Objects.requireNonNull(lineages);
     this.uniqueClickers = Objects.requireNonNull(uniqueClickers);
     this.clickers = Objects.requireNonNull(clickers);
     this.counters = Objects.requireNonNull(counters);
     this.attribution = Objects.requireNonNull(attribution);
+    this.leads = Objects.requireNonNull(leads);
   }
 
   /**
@@ -51,6 +59,7 @@ public final class ClickRecorder {
     if (click.visitorId() != null) {
       lineages.addClick(click.visitorId(), click);
     }
+    leads.record(event, click);
     boolean unique = uniqueClickers.firstOfDay(click.slug(), click.day(), clickers.keyOf(event),
         click.clickId());
     counters.apply(countOf(click, unique));

@@ -49,6 +49,24 @@ final class TrackedLocation {
         return base + "?" + String.join("&", parameters) + fragment;
     }
 
+    /**
+     * The first value of the named parameter in a raw query, decoded; null when absent or
+     * malformed. Names are matched exactly: ours are lower case.
+     */
+    static String parameter(String rawQuery, String name) {
+        for (String parameter : parameters(rawQuery)) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && name.equals(name(parameter))) {
+                try {
+                    return URLDecoder.decode(parameter.substring(equals + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformedEscape) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
     private static void keepUnlessOurs(String parameter, List<String> kept) {
         if (!OURS.contains(name(parameter).toLowerCase(Locale.ROOT))) {
             kept.add(parameter);

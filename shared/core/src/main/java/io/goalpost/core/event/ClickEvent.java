@@ -11,15 +11,19 @@ import java.util.Objects;
  *
  * @param visitorId the {@code gp_vid} the request carried, or null
  * @param bot       whether a bot or link-preview fetcher sent it (counted as {@code botClicks} only)
- * @param clicker   who clicked, for unique clicks: {@code vid#<visitorId>}, {@code h#<daily hash>}
- *                  or {@code cid#<clickId>} (a click that is its own clicker); the prefix keeps
- *                  kinds of keys from ever colliding
+ * @param clicker   who clicked, for unique clicks: {@code lead#<leadId>}, {@code vid#<visitorId>},
+ *                  {@code h#<daily hash>} or {@code cid#<clickId>} (a click that is its own
+ *                  clicker); the prefix keeps kinds of keys from ever colliding
+ * @param leadId    the lead a valid {@code gp_lt} named (docs/decisions/007), or null
  */
 public record ClickEvent(String slug, String clickId, String visitorId, Instant occurredAt, boolean bot,
-        String clicker) implements TrackingEvent {
+        String clicker, String leadId) implements TrackingEvent {
 
-    /** 2 added {@code bot} and {@code clicker}; version 1 messages are still read (as human clicks). */
-    public static final int VERSION = 2;
+    /**
+     * 2 added {@code bot} and {@code clicker}, 3 {@code leadId}; version 1 and 2 messages are still
+     * read (version 1 as human clicks, both without a lead).
+     */
+    public static final int VERSION = 3;
     public static final String TYPE = "click";
 
     public ClickEvent {
@@ -27,6 +31,11 @@ public record ClickEvent(String slug, String clickId, String visitorId, Instant 
         Objects.requireNonNull(clickId, "clickId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(clicker, "clicker");
+    }
+
+    /** A click without a lead, as version 2 described it. */
+    public ClickEvent(String slug, String clickId, String visitorId, Instant occurredAt, boolean bot, String clicker) {
+        this(slug, clickId, visitorId, occurredAt, bot, clicker, null);
     }
 
     /**
@@ -40,6 +49,10 @@ public record ClickEvent(String slug, String clickId, String visitorId, Instant 
 
     public static String visitorClicker(String visitorId) {
         return "vid#" + visitorId;
+    }
+
+    public static String leadClicker(String leadId) {
+        return "lead#" + leadId;
     }
 
     public static String clickClicker(String clickId) {

@@ -1,0 +1,76 @@
+package io.goalpost.testing.history;
+
+import io.goalpost.core.attribution.EventRecorder;
+import io.goalpost.core.attribution.WorkerStores;
+import io.goalpost.core.event.TrackingEvent;
+import java.time.Duration;
+import java.util.List;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * SPEC §3 Attribution, "results depend on event time, not processing order", as a property
+ * (docs/decisions/006): a history is fed to the worker's {@link EventRecorder} in time order,
+ * in reverse time order (unless a subclass leaves it out) and in a shuffled order with duplicates — each run over stores of its own
+ * (or a namespace of its own in a shared table) — and every run must leave the same
+ * {@link Outcome}: credits per conversion and the link, product and channel stats. Subclasses say
+ * which stores, and how many tries with which seed.
+ */
+public abstract class OrderIndependenceProperty {
+
+  /** The statistics label of how many conversions a history's time-order run credited. */
+  public static final String CREDITED = "credited conversions";
+
+  /** Stores for one run: fresh ones, or ones where the run's namespace is unused. */
+  protected abstract WorkerStores storesForARun();
+
+  /** Whether to feed each history latest first too; slow stores may leave it to the fast ones. */
+  protected boolean alsoInReverseTimeOrder() {
+    return true;
+  }
+
+  /** Fails, naming the order and the differing lines, unless every order leaves the same outcome. */
+  protected void assertOrderIndependent(History history) {
+    Outcome inTimeOrder = run(history, "time order", history.inTimeOrder());
+    Statistics.label(CREDITED).collect(bucket(inTimeOrder));
+    if (alsoInReverseTimeOrder()) {
+      compare(inTimeOrder, run(history, "reverse time order", history.inReverseTimeOrder()), "reverse time order");
+    }
+    compare(inTimeOrder, run(history, "shuffled", history.shuffled()), "the shuffled order " + history.shuffled());
+  }
+
+  private Outcome run(History history, String name, List<History.Delivery> order) {
+    Namespace ns = Namespace.fresh();
+    WorkerStores stores = storesForARun();
+    history.links().forEach(link -> stores.links().create(link.in(ns, HistoryEvent.DAY_ZERO.minus(Duration.ofDays(30)))));
+    EventRecorder worker = EventRecorder.over(stores, history.model());
+    for (History.Delivery delivery : order) {
+      HistoryEvent event = history.events().get(delivery.index());
+      TrackingEvent tracking = delivery.again() ? event.redeliveredIn(ns) : event.in(ns);
+      try {
+        worker.record(tracking);
+      } catch (RuntimeException failed) {
+        throw new AssertionError("delivering " + delivery + " (" + event + ") in " + name + " failed", failed);
+      }
+    }
+    Outcome.Unfinished unfinished = Outcome.unfinished(history, ns, stores);
+    if (!unfinished.conversions().isEmpty()) {
+      throw new AssertionError("after " + name + " credit moves are still pending: " + unfinished.conversions());
+    }
+    return Outcome.of(history, ns, stores);
+  }
+
+  private static void compare(Outcome expected, Outcome actual, String order) {
+    List<String> differences = expected.differencesFrom(actual);
+    if (!differences.isEmpty()) {
+      throw new AssertionError("delivered in " + order + ", the outcome differs from time order's"
+          + " (- time order, + this order):\n  " + String.join("\n  ", differences));
+    }
+  }
+
+  private static String bucket(Outcome outcome) {
+    long credited = outcome.lines().stream()
+        .filter(line -> line.startsWith("credit ") && line.contains(" via "))
+        .count();
+    return credited == 0 ? "none" : credited < 3 ? "1-2" : "3 or more";
+  }
+}
