@@ -25,6 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @ExtendWith({DevServerExtension.class, BrowserExtension.class})
 class DashboardLeadsAndReconciliationTest {
 
+    private static final String VISITOR = "annsLaptopVisitor01";
+    private static final String SCRIPT_TEXT = "\"><script>alert(1)</script>";
     private static final Pattern LEAD_ID = Pattern.compile("\"leadId\"\\s*:\\s*\"([^\"]+)\"");
 
     private final DevServer server;
@@ -76,11 +78,17 @@ class DashboardLeadsAndReconciliationTest {
     @Test
     void aLeadFoundByEmailShowsItsConsentAndIsErasedOnlyAfterTypingErase() {
         requireRoute("GET", "/api/leads/{leadId}", "/api/leads/nobody");
-        HttpResponse<String> optIn = traffic.apiPost("/api/leads",
-                "{\"email\": \"ann@example.com\", \"gdprConsent\": true, \"formId\": \"newsletter\"}");
+        HttpResponse<String> optIn = traffic.apiPost("/api/leads", "{\"email\": \"ann@example.com\", \"gdprConsent\": true,"
+                + " \"formId\": \"newsletter\", \"visitorId\": \"" + VISITOR + "\"}");
         assertThat(optIn.statusCode()).as(optIn.body()).isIn(200, 201);
         Matcher leadId = LEAD_ID.matcher(optIn.body());
         assertThat(leadId.find()).isTrue();
+        // Anyone can send a beacon: its URL is data, shown as text in the lead's log.
+        assertThat(traffic.pageEvent("{\"type\": \"page_view\", \"consent\": \"all\", \"visitorId\": \"" + VISITOR
+                + "\", \"url\": \"https://shop.example/landing?utm_content=" + SCRIPT_TEXT.replace("\"", "\\\"") + "\"}"))
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> traffic.apiGet("/api/leads/" + leadId.group(1)).body().contains("page_view"));
         dashboard.signIn();
 
         browser.get(dashboard.page("/#/leads"));
@@ -90,6 +98,10 @@ class DashboardLeadsAndReconciliationTest {
         assertThat(dashboard.shown(By.id("lead-email-shown")).getText()).isEqualTo("ann@example.com");
         assertThat(browser.getCurrentUrl()).doesNotContain("ann").endsWith("#/leads/" + leadId.group(1));
         assertThat(dashboard.metric("gdprConsent")).isEqualTo("agreed");
+        assertThat(dashboard.shown(By.id("visitor-ids")).getText()).isEqualTo(VISITOR);
+        assertThat(browser.findElement(By.id("lead-log")).getText()).contains("Page view", "https://shop.example/landing?utm_content=");
+        assertThat(browser.findElements(By.cssSelector("main script, main img"))).isEmpty();
+        assertThat(dashboard.noAlert()).isTrue();
         dashboard.save("lead");
 
         browser.findElement(By.xpath("//button[text()='Erase this lead']")).click();
