@@ -43,11 +43,13 @@ export async function renderLead(section, [leadId], context) {
   section.replaceChildren(
     el('p', { class: 'crumbs' }, route('/leads', 'Leads'), ' / ', lead.leadId),
     el('h1', { id: 'lead-email-shown' }, lead.email || 'Lead'),
+    el('dl', { class: 'facts' },
+      el('div', {}, el('dt', {}, 'Lead id'), el('dd', {}, el('code', {}, lead.leadId))),
+      el('div', {}, el('dt', {}, 'Since'), el('dd', {}, dateTime(lead.createdAt)))),
     cards([
-      ['Lead id', lead.leadId, 'leadId'],
       ['Data-privacy terms', consent, 'gdprConsent'],
       ['Verified browsers', count(visitors.length), 'visitorIds'],
-      ['Since', dateTime(lead.createdAt), 'createdAt'],
+      ['Log entries', count((lead.log || []).length), 'log'],
     ]),
     el('h2', {}, 'Consent history'),
     history.length === 0

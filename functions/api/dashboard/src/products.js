@@ -33,7 +33,7 @@ export async function renderProducts(section, params, context) {
       { label: 'Revenue', numeric: true, value: (p) => moneyByCurrency(p.revenue) },
       { label: 'Refunded', numeric: true, value: (p) => moneyByCurrency(p.refunded) },
     ], page.items, { sortable: true, id: 'products' }),
-    el('nav', { class: 'pager', 'aria-label': 'Pages of products' },
+    el('nav', { class: 'pager', 'aria-label': 'Pages of products', hidden: index === 0 && !page.nextCursor },
       el('button', { type: 'button', disabled: index === 0, onclick: () => go(index - 1) }, 'Previous'),
       el('span', {}, `Page ${index + 1}`),
       el('button', { type: 'button', disabled: !page.nextCursor, onclick: () => go(index + 1) }, 'Next')));

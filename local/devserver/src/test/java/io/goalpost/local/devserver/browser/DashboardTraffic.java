@@ -73,6 +73,13 @@ final class DashboardTraffic {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** One page event as t.js sends it, from a desktop browser; answers the beacon's status. */
+    int pageEvent(String json) {
+        return send(HttpRequest.newBuilder(base.resolve("/e"))
+                .header("content-type", "application/json").header("user-agent", DESKTOP_USER_AGENT)
+                .POST(HttpRequest.BodyPublishers.ofString(json))).statusCode();
+    }
+
     HttpResponse<String> apiGet(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("authorization", "Bearer " + API_KEY).GET());
     }
