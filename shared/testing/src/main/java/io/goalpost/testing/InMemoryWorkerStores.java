@@ -8,7 +8,8 @@ public record InMemoryWorkerStores(InMemoryLinkStore links, InMemoryClickStore c
     InMemoryLineageStore lineages, InMemoryUniqueClickers uniqueClickers,
     InMemoryConversionStore conversions, InMemoryCounterStore counters, InMemoryClaimStore claims,
     InMemoryVisitorTouches touches, InMemoryCheckoutVisitors checkoutVisitors, InMemoryOrderStore orders,
-    InMemoryProductCatalog catalog, InMemoryLeadStore leads, InMemoryLeadLineages leadLineages) {
+    InMemoryProductCatalog catalog, InMemoryLeadStore leads, InMemoryLeadLineages leadLineages,
+    InMemoryProductSales productSales) {
 
   /** The EmailHashKey of in-memory workers; tests hash emails with it to look for them. */
   public static final String EMAIL_HASH_KEY = "test-EmailHashKey-not-secret-0123456789";
@@ -18,12 +19,12 @@ public record InMemoryWorkerStores(InMemoryLinkStore links, InMemoryClickStore c
         new InMemoryLineageStore(), new InMemoryUniqueClickers(), new InMemoryConversionStore(),
         new InMemoryCounterStore(), new InMemoryClaimStore(), new InMemoryVisitorTouches(),
         new InMemoryCheckoutVisitors(), new InMemoryOrderStore(), new InMemoryProductCatalog(),
-        new InMemoryLeadStore(), new InMemoryLeadLineages());
+        new InMemoryLeadStore(), new InMemoryLeadLineages(), new InMemoryProductSales());
   }
 
   public WorkerStores stores() {
     return new WorkerStores(links, clicks, lineages, uniqueClickers, conversions, counters, claims, touches,
         checkoutVisitors, orders, catalog, leads, leadLineages,
-        new InMemoryLineageErasure(lineages, touches, claims, conversions), new EmailHashes(EMAIL_HASH_KEY));
+        new InMemoryLineageErasure(lineages, touches, claims, conversions), new EmailHashes(EMAIL_HASH_KEY), productSales);
   }
 }

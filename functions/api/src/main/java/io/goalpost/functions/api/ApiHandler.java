@@ -24,6 +24,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private final StatsRoutes stats;
     private final ProductRoutes products;
     private final LeadRoutes leads;
+    private final ReconciliationRoute reconciliation;
     private final PublicFiles publicFiles = new PublicFiles();
 
     public ApiHandler() {
@@ -41,6 +42,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.products = new ProductRoutes(dependencies.productStatistics());
         this.leads = dependencies.leads() == null ? null
                 : new LeadRoutes(dependencies.leads(), new TrackingUrls(dependencies.publicBaseUrl()));
+        this.reconciliation = dependencies.reconciliation() == null ? null
+                : new ReconciliationRoute(dependencies.reconciliation());
     }
 
     @Override
@@ -65,6 +68,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             case "GET /api/links/{slug}/stats" -> stats.link(event);
             case "GET /api/products" -> products.list(event);
             case "GET /api/products/{productId}/stats" -> products.stats(event);
+            case "GET /api/products/{productId}/reconciliation" -> reconciliation == null
+                    ? HttpResponses.error(ErrorCode.NOT_FOUND, "no such route") : reconciliation.answer(event);
             case "GET /api/channels" -> stats.channels(event);
             default -> HttpResponses.error(ErrorCode.NOT_FOUND, "no such route");
         };

@@ -30,6 +30,7 @@ import io.goalpost.core.id.SecureRandomIds;
 import io.goalpost.core.link.Links;
 import io.goalpost.core.product.CataloguingLinkStore;
 import io.goalpost.core.product.ProductStatistics;
+import io.goalpost.core.reconciliation.Reconciliation;
 import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.LinkStatistics;
 import java.time.Clock;
@@ -89,7 +90,10 @@ public final class CompositionRoot {
         LinkStatistics linkStatistics = new LinkStatistics(links, counters, clock);
         return new ApiDependencies(links, linkStatistics, new ChannelStatistics(links, counters, clock), apiKeys,
                 config.publicBaseUrl(), new ProductStatistics(products, counters, clock),
-                leads(env, clock, dynamoDb, config.tableName()));
+                leads(env, clock, dynamoDb, config.tableName()),
+                // Reads only: the worker's stores, so the reasons see exactly what the worker decides from.
+                Reconciliation.over(WorkerWiring.stores(dynamoDb, config.tableName(), clock,
+                        new EmailHashes(GoalpostConfig.leads(env).emailHashKey())), clock));
     }
 
     /**

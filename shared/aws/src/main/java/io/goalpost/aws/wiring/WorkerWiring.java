@@ -6,6 +6,7 @@ import io.goalpost.aws.attribution.DynamoDbClickStore;
 import io.goalpost.aws.attribution.DynamoDbConversionStore;
 import io.goalpost.aws.attribution.DynamoDbLineageStore;
 import io.goalpost.aws.attribution.DynamoDbOrderStore;
+import io.goalpost.aws.attribution.DynamoDbProductSales;
 import io.goalpost.aws.attribution.DynamoDbUniqueClickers;
 import io.goalpost.aws.attribution.DynamoDbVisitorTouches;
 import io.goalpost.aws.config.AwsClients;
@@ -59,7 +60,8 @@ public final class WorkerWiring {
         new DynamoDbClaimStore(dynamoDb, tableName), new DynamoDbVisitorTouches(dynamoDb, tableName),
         new DynamoDbCheckoutVisitors(dynamoDb, tableName), new DynamoDbOrderStore(dynamoDb, tableName),
         new DynamoDbProductCatalog(dynamoDb, tableName), new DynamoDbLeadStore(dynamoDb, tableName),
-        new DynamoDbLeadLineages(dynamoDb, tableName), new DynamoDbLineageErasure(dynamoDb, tableName), emailHashes);
+        new DynamoDbLeadLineages(dynamoDb, tableName), new DynamoDbLineageErasure(dynamoDb, tableName), emailHashes,
+        new DynamoDbProductSales(dynamoDb, tableName));
   }
 
   public static EventRecorder recorder(WorkerStores stores, AttributionModel model) {

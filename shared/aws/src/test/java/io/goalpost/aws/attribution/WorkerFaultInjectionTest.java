@@ -50,14 +50,14 @@ class WorkerFaultInjectionTest {
   /**
    * The product into the catalog; the buyer's lead (docs/decisions/007): email pointer, lead item,
    * diagnostic join (no consent); conversion, the lead's reference, click reference, visitor
-   * reference; 4 for {@code sale#…}; the credit's conditional update; 4 for {@code credit#…#v1};
+   * reference, the product's sale index entry (docs/decisions/009); 4 for {@code sale#…}; the credit's conditional update; 4 for {@code credit#…#v1};
    * clearing {@code pending}. An order without rebills or refunds has no settlement to write.
    */
-  static final int CLEAN_SALE_WRITES = 18;
+  static final int CLEAN_SALE_WRITES = 19;
   /** Kills that leave a counter operation started and not done: its apply record, or its one row. */
   static final Set<Integer> CLICK_WRITES_INSIDE_AN_OPERATION = Set.of(4, 5);
   /** {@code sale#…}'s apply record and row; then {@code credit#…#v1}'s. */
-  static final Set<Integer> SALE_WRITES_INSIDE_AN_OPERATION = Set.of(9, 10, 14, 15);
+  static final Set<Integer> SALE_WRITES_INSIDE_AN_OPERATION = Set.of(10, 11, 15, 16);
 
   private static final Instant CLICKED = Instant.parse("2025-04-01T09:30:00Z");
   private static final Instant PAID = Instant.parse("2025-04-02T15:00:00Z");

@@ -82,7 +82,7 @@ class LeadFaultInjectionTest {
   }
 
   static IntStream everyWrite() {
-    return IntStream.rangeClosed(1, 24);
+    return IntStream.rangeClosed(1, 25);
   }
 
   @ParameterizedTest(name = "killed after write {0}")

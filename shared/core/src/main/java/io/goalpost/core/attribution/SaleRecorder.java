@@ -7,6 +7,7 @@ import io.goalpost.core.counter.Fields;
 import io.goalpost.core.counter.Operation;
 import io.goalpost.core.event.OrderEvent;
 import io.goalpost.core.product.ProductCatalog;
+import io.goalpost.core.reconciliation.ProductSales;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +32,34 @@ public final class SaleRecorder {
   private final CreditEvaluator credits;
   private final Function<OrderEvent, Optional<String>> leadOf;
   private final LeadLineages leadLineages;
+  private final ProductSales productSales;
 
   public SaleRecorder(ProductCatalog catalog, ConversionStore conversions, CounterStore counters,
       CreditEvaluator credits) {
-    this(catalog, conversions, counters, credits, sale -> Optional.empty(), null);
+    this(catalog, conversions, counters, credits, sale -> Optional.empty(), null, null);
+  }
+
+  public SaleRecorder(ProductCatalog catalog, ConversionStore conversions, CounterStore counters,
+      CreditEvaluator credits, Function<OrderEvent, Optional<String>> leadOf, LeadLineages leadLineages) {
+    this(catalog, conversions, counters, credits, leadOf, leadLineages, null);
   }
 
   /**
    * @param leadOf       the lead of a sale's email, created or found, its visitor joined (docs/decisions/007)
    * @param leadLineages where a sale's lead notes it, so the lead's later clicks and joins find it
+   * @param productSales where the sale is noted by product and day, for the reconciliation report
+   *                     (docs/decisions/009; null: not noted)
    */
   public SaleRecorder(ProductCatalog catalog, ConversionStore conversions, CounterStore counters,
-      CreditEvaluator credits, Function<OrderEvent, Optional<String>> leadOf, LeadLineages leadLineages) {
+      CreditEvaluator credits, Function<OrderEvent, Optional<String>> leadOf, LeadLineages leadLineages,
+      ProductSales productSales) {
     this.catalog = Objects.requireNonNull(catalog);
     this.conversions = Objects.requireNonNull(conversions);
     this.counters = Objects.requireNonNull(counters);
     this.credits = Objects.requireNonNull(credits);
     this.leadOf = Objects.requireNonNull(leadOf);
     this.leadLineages = leadLineages;
+    this.productSales = productSales;
   }
 
   public void record(OrderEvent event) {
@@ -64,6 +75,10 @@ public final class SaleRecorder {
     }
     if (sale.visitorId() != null) {
       conversions.referFromVisitor(sale);
+    }
+    if (productSales != null) {
+      // After the conversion, like every reference: whoever lists the product's sales finds it stored.
+      productSales.note(sale);
     }
     counters.apply(productCountOf(sale));
     credits.evaluate(sale.id());

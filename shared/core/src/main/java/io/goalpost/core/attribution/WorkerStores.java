@@ -12,6 +12,7 @@ import io.goalpost.core.lead.LeadStore;
 import io.goalpost.core.lead.LineageErasure;
 import io.goalpost.core.link.LinkStore;
 import io.goalpost.core.product.ProductCatalog;
+import io.goalpost.core.reconciliation.ProductSales;
 import java.util.Objects;
 
 /** Every port the worker writes or reads, so the DynamoDB and the in-memory worker are built alike. */
@@ -19,7 +20,7 @@ public record WorkerStores(LinkStore links, ClickStore clicks, LineageStore line
     UniqueClickers uniqueClickers, ConversionStore conversions, CounterStore counters,
     ClaimStore claims, VisitorTouches touches, CheckoutVisitors checkoutVisitors, OrderStore orders,
     ProductCatalog catalog, LeadStore leads, LeadLineages leadLineages, LineageErasure lineageErasure,
-    EmailHashes emailHashes) {
+    EmailHashes emailHashes, ProductSales productSales) {
 
   public WorkerStores {
     Objects.requireNonNull(links, "links");
@@ -37,11 +38,13 @@ public record WorkerStores(LinkStore links, ClickStore clicks, LineageStore line
     Objects.requireNonNull(leadLineages, "leadLineages");
     Objects.requireNonNull(lineageErasure, "lineageErasure");
     Objects.requireNonNull(emailHashes, "emailHashes");
+    Objects.requireNonNull(productSales, "productSales");
   }
 
   /** The same stores with other counters (a test's failing table). */
   public WorkerStores withCounters(CounterStore other) {
     return new WorkerStores(links, clicks, lineages, uniqueClickers, conversions, other, claims, touches,
-        checkoutVisitors, orders, catalog, leads, leadLineages, lineageErasure, emailHashes);
+        checkoutVisitors, orders, catalog, leads, leadLineages, lineageErasure, emailHashes,
+        productSales);
   }
 }
