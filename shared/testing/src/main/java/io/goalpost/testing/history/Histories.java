@@ -18,18 +18,20 @@ import net.jqwik.api.Tuple;
 
 /**
  * Generates histories for the order-independence property (docs/decisions/006): a few links with
- * every kind of goal, window and {@code countRebills}; clicks by a few people, with or
- * without their visitor id, some by bots; page events that claim clicks (consent {@code all} with a click id), view goal pages,
- * opt in with or without a form, view checkouts, or carry only essential consent; sales with a
- * visitor id, a click id, both or neither, of three products in two currencies; rebills and
- * partial, full and over-refunds; duplicates of any of them; and one shuffled delivery.
+ * every kind of goal, window and {@code countRebills}; clicks by a few people, with or without
+ * their visitor id, some by bots; page events that claim clicks (consent {@code all} with a click
+ * id), view goal pages, opt in with or without a form, view checkouts, or carry only essential
+ * consent; sales with a visitor id, a click id, both or neither, of three products in two
+ * currencies; rebills and partial, full and over-refunds; duplicates of any of them; and one
+ * shuffled delivery.
  *
- * <p>The names are few on purpose ({@code v0..v2} and {@code d0}, who never gets a visitor id; products {@code p0..p2}) so that
- * events meet: the same visitor clicks twice, two visitors claim one click, a sale names a click
- * someone else claimed. Times are minutes over five days; claims and sales naming a click are
- * placed relative to it (a claim 10 minutes before to 2 hours after, so the one-hour claim window
- * is crossed both ways; a sale from an hour before to four days after, mostly within a day, so windows of 1 to 3 days
- * are crossed too). Every choice shrinks towards the simplest: no visitor, no click, time order.
+ * <p>The names are few on purpose ({@code v0..v2}; {@code d0}, who never gets a visitor id;
+ * products {@code p0..p2}) so that events meet: the same visitor clicks twice, two visitors claim
+ * one click, a sale names a click someone else claimed. Times are minutes over five days; claims
+ * and sales naming a click are placed relative to it (a claim 10 minutes before to 2 hours after,
+ * so the one-hour claim window is crossed both ways; a sale from an hour before to four days
+ * after, mostly within a day, so windows of 1 to 3 days are crossed too). Every choice shrinks
+ * towards the simplest: no visitor, no click, time order.
  */
 public final class Histories implements ArbitrarySupplier<History> {
 
@@ -191,7 +193,8 @@ public final class Histories implements ArbitrarySupplier<History> {
       case PAGE_VISIT -> draft.target() == 0 ? "/a" : "/b";
       case PURCHASE -> draft.target() == 0 ? null : "p" + (draft.target() - 1);
     };
-    return new HistoryLink(name, draft.goal(), target, draft.window(), draft.rebills(), draft.channel() == 0 ? "a" : "b");
+    return new HistoryLink(name, draft.goal(), target, draft.window(), draft.rebills(),
+        draft.channel() == 0 ? "a" : "b");
   }
 
   /**

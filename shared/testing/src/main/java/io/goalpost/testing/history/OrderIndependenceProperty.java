@@ -4,16 +4,17 @@ import io.goalpost.core.attribution.EventRecorder;
 import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.core.event.TrackingEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.statistics.Statistics;
 
 /**
  * SPEC §3 Attribution, "results depend on event time, not processing order", as a property
- * (docs/decisions/006): a history is fed to the worker's {@link EventRecorder} in time order,
- * in reverse time order (unless a subclass leaves it out) and in a shuffled order with duplicates — each run over stores of its own
- * (or a namespace of its own in a shared table) — and every run must leave the same
- * {@link Outcome}: credits per conversion and the link, product and channel stats. Subclasses say
- * which stores, and how many tries with which seed.
+ * (docs/decisions/006): a history is fed to the worker's {@link EventRecorder} in time order, in
+ * reverse time order (unless a subclass leaves it out) and in a shuffled order with duplicates —
+ * each run over stores of its own (or a namespace of its own in an emptied table) — and every run
+ * must leave the same {@link Outcome}: credits per conversion and the link, product and channel
+ * stats. Subclasses say which stores, and how many tries with which seed.
  */
 public abstract class OrderIndependenceProperty {
 
@@ -45,7 +46,8 @@ public abstract class OrderIndependenceProperty {
   private Outcome run(History history, String name, List<History.Delivery> order) {
     Namespace ns = Namespace.fresh();
     WorkerStores stores = storesForARun();
-    history.links().forEach(link -> stores.links().create(link.in(ns, HistoryEvent.DAY_ZERO.minus(Duration.ofDays(30)))));
+    Instant created = HistoryEvent.DAY_ZERO.minus(Duration.ofDays(30));
+    history.links().forEach(link -> stores.links().create(link.in(ns, created)));
     EventRecorder worker = EventRecorder.over(stores, history.model());
     for (History.Delivery delivery : order) {
       HistoryEvent event = history.events().get(delivery.index());
@@ -75,7 +77,8 @@ public abstract class OrderIndependenceProperty {
     return history.events().stream()
         .filter(event -> event instanceof HistoryPayment payment && payment.payment() != null)
         .map(event -> "credit sale " + ((HistoryPayment) event).order() + ": ")
-        .anyMatch(prefix -> outcome.lines().stream().anyMatch(line -> line.startsWith(prefix) && line.contains(" via ")));
+        .anyMatch(prefix -> outcome.lines().stream()
+            .anyMatch(line -> line.startsWith(prefix) && line.contains(" via ")));
   }
 
   private static String bucket(Outcome outcome) {

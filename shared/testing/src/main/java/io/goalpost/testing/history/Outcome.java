@@ -7,6 +7,10 @@ import io.goalpost.core.link.Links;
 import io.goalpost.core.product.ProductStatistics;
 import io.goalpost.core.product.ProductStats;
 import io.goalpost.core.product.ProductStatsResult;
+import io.goalpost.core.reconciliation.Reconciliation;
+import io.goalpost.core.reconciliation.ReconciliationReport;
+import io.goalpost.core.reconciliation.ReconciliationResult;
+import io.goalpost.core.reconciliation.SaleAnswer;
 import io.goalpost.core.stats.ChannelStatistics;
 import io.goalpost.core.stats.ChannelStats;
 import io.goalpost.core.stats.ChannelStatsResult;
@@ -28,7 +32,8 @@ import java.util.TreeMap;
 
 /**
  * What a run of a history left, as lines in the history's names: each conversion's credit (link,
- * click, path) and amounts, and the stats the API shows, read through the core stats services —
+ * click, path) and amounts, each product's reconciliation (every sale's link and path, or its one
+ * reason), and the stats the API shows, read through the core stats services —
  * each link's and product's totals over the history's days and their daily series, and the
  * channels over all the days and over each day. Two runs agree when their lines do; the lines
  * that differ are the report.
@@ -56,6 +61,10 @@ public record Outcome(List<String> lines) {
     ProductStatistics productStatistics = new ProductStatistics(new InMemoryProductCatalog(), stores.counters(), clock);
     for (String product : List.of("p0", "p1", "p2")) {
       lines.addAll(productLines(product, productStatistics.forProduct(ns.external(product), from, to)));
+    }
+    Reconciliation reconciliation = Reconciliation.over(stores, clock);
+    for (String product : List.of("p0", "p1", "p2")) {
+      lines.addAll(reconciliationLines(product, reconciliation.of(ns.external(product), from, to), ns));
     }
     ChannelStatistics channels = new ChannelStatistics(links, stores.counters(), clock);
     lines.addAll(channelLines(from + ".." + to, channels.compare(from, to), ns));
@@ -148,6 +157,25 @@ public record Outcome(List<String> lines) {
         + day.checkoutViews() + ", visitors " + day.checkoutVisitors() + ", sales " + day.sales() + ", rebills "
         + day.rebills() + ", refunds " + day.refunds() + ", revenue " + day.revenue() + ", refunded "
         + day.refunded()));
+    return lines;
+  }
+
+  /** Why each sale is credited or not: the reconciliation's counts and its answer per sale. */
+  private static List<String> reconciliationLines(String name, ReconciliationResult result, Namespace ns) {
+    if (!(result instanceof ReconciliationResult.Found found)) {
+      return List.of("reconciliation " + name + ": " + result);
+    }
+    ReconciliationReport report = found.report();
+    List<String> lines = new ArrayList<>();
+    StringBuilder byLink = new StringBuilder();
+    report.byLink().forEach(link -> byLink.append(' ').append(ns.nameOf(link.slug())).append('=')
+        .append(link.sales()).append(' ').append(link.revenue()));
+    lines.add("reconciliation " + name + ": sales " + report.sales() + ", attributed " + report.attributedSales()
+        + ", by link" + byLink + ", unattributed " + report.unattributed());
+    for (SaleAnswer sale : report.conversions()) {
+      lines.add("reconciliation " + name + " sale " + ns.nameOf(sale.orderId()) + ": "
+          + (sale.attributed() ? ns.nameOf(sale.slug()) + " via " + sale.path() : sale.reason().wireName()));
+    }
     return lines;
   }
 
