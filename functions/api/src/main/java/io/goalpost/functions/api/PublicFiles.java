@@ -41,7 +41,8 @@ final class PublicFiles {
             "svg", "image/svg+xml",
             "json", "application/json");
 
-    private final Map<String, Optional<StaticFile>> loaded = new ConcurrentHashMap<>();
+    /** Files found so far; a miss is not kept, so requests for made-up names cannot grow it. */
+    private final Map<String, StaticFile> loaded = new ConcurrentHashMap<>();
 
     static boolean serves(String route) {
         return route != null && ROUTES.contains(route);
@@ -74,7 +75,13 @@ final class PublicFiles {
     }
 
     private Optional<StaticFile> file(String path) {
-        return loaded.computeIfAbsent(path, PublicFiles::read);
+        StaticFile known = loaded.get(path);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<StaticFile> found = read(path);
+        found.ifPresent(file -> loaded.put(path, file));
+        return found;
     }
 
     private static Optional<StaticFile> read(String path) {
