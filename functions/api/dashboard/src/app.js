@@ -15,13 +15,13 @@ const signOut = document.getElementById('sign-out');
 const RANGE = 'goalpost.range';
 
 const views = [
-  [/^\/links$/, () => renderLinks],
-  [/^\/links\/([^/]+)$/, () => renderLink],
-  [/^\/channels$/, () => renderChannels],
-  [/^\/products$/, () => renderProducts],
-  [/^\/products\/([^/]+)$/, () => renderProduct],
-  [/^\/leads$/, () => renderLeadSearch],
-  [/^\/leads\/([^/]+)$/, () => renderLead],
+  [/^\/links$/, renderLinks],
+  [/^\/links\/([^/]+)$/, renderLink],
+  [/^\/channels$/, renderChannels],
+  [/^\/products$/, renderProducts],
+  [/^\/products\/([^/]+)$/, renderProduct],
+  [/^\/leads$/, renderLeadSearch],
+  [/^\/leads\/([^/]+)$/, renderLead],
 ];
 
 let shown = 0;
@@ -91,7 +91,7 @@ async function show() {
   main.replaceChildren(section);
   try {
     // A view fills its own section; a later navigation replaces it, so late answers land nowhere.
-    await view[1]()(section, params, { range: current, refresh: show, isCurrent: () => token === shown });
+    await view[1](section, params, { range: current, isCurrent: () => token === shown });
   } catch (error) {
     if (token === shown) section.replaceChildren(failure(error));
   } finally {

@@ -2,9 +2,7 @@
 // consent, verified visitor ids and log; erasure after an explicit confirmation.
 import { api, ApiError, segment } from './api.js';
 import { cards, el, empty, failure, route, table } from './dom.js';
-import { dateTime } from './format.js';
-
-const NOT_YET = ['This deployment does not offer leads yet.', 'Update Goalpost to look up leads, their consent and their log here.'];
+import { count, dateTime, money } from './format.js';
 
 export async function renderLeadSearch(section) {
   const email = el('input', { id: 'lead-email', name: 'email', type: 'email', required: true, autocomplete: 'off' });
@@ -16,9 +14,7 @@ export async function renderLeadSearch(section) {
     result.replaceChildren();
     try {
       const found = await api('POST', '/api/leads/search', { email: email.value.trim() });
-      const id = leadIdOf(found);
-      if (id) location.hash = `#/leads/${encodeURIComponent(id)}`;
-      else result.replaceChildren(empty('No lead has this email.', 'Leads are created by server-side opt-ins, personalised links and payments.'));
+      location.hash = `#/leads/${encodeURIComponent(found.leadId)}`;
     } catch (error) {
       result.replaceChildren(error instanceof ApiError && error.status === 404
         ? empty('No lead has this email (or this deployment does not offer leads yet).', 'Check the address; leads are created by server-side opt-ins, personalised links and payments.')
@@ -29,13 +25,6 @@ export async function renderLeadSearch(section) {
     el('p', { class: 'lead' }, 'Look up a person who opted in or bought, to see what Goalpost keeps about them, or to erase it.'), form);
 }
 
-function leadIdOf(found) {
-  if (!found) return null;
-  if (found.leadId) return found.leadId;
-  const first = Array.isArray(found.items) ? found.items[0] : null;
-  return first ? first.leadId : null;
-}
-
 export async function renderLead(section, [leadId], context) {
   let lead;
   try {
@@ -43,46 +32,54 @@ export async function renderLead(section, [leadId], context) {
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
     section.replaceChildren(el('p', { class: 'crumbs' }, route('/leads', 'Leads')),
-      empty('No lead has this id (it may have been erased), or this deployment does not offer leads yet.', NOT_YET[1]));
+      empty('No lead has this id (it may have been erased), or this deployment does not offer leads yet.',
+        'Find the lead by email instead.'));
     return;
   }
   if (!context.isCurrent()) return;
-  const consent = lead.gdprConsent === true ? 'agreed' : lead.gdprConsent === false ? 'not agreed' : 'never asked';
+  const consent = lead.gdprConsent === true ? 'agreed' : 'not agreed';
+  const history = lead.consent || [];
+  const visitors = lead.visitorIds || [];
   section.replaceChildren(
-    el('p', { class: 'crumbs' }, route('/leads', 'Leads'), ' / ', lead.leadId || leadId),
-    el('h1', { id: 'lead-email-shown' }, lead.email || (lead.erased ? 'Erased lead' : 'Lead')),
+    el('p', { class: 'crumbs' }, route('/leads', 'Leads'), ' / ', lead.leadId),
+    el('h1', { id: 'lead-email-shown' }, lead.email || 'Lead'),
+    el('dl', { class: 'facts' },
+      el('div', {}, el('dt', {}, 'Lead id'), el('dd', {}, el('code', {}, lead.leadId))),
+      el('div', {}, el('dt', {}, 'Since'), el('dd', {}, dateTime(lead.createdAt)))),
     cards([
-      ['Lead id', lead.leadId || leadId, 'leadId'],
       ['Data-privacy terms', consent, 'gdprConsent'],
-      ['Visitor ids', String((lead.visitorIds || []).length), 'visitorIds'],
+      ['Verified browsers', count(visitors.length), 'visitorIds'],
+      ['Log entries', count((lead.log || []).length), 'log'],
     ]),
     el('h2', {}, 'Consent history'),
-    list(lead.consentHistory || lead.consent || [], 'No consent was recorded for this lead.'),
+    history.length === 0
+      ? empty('No consent was recorded for this lead.', 'Send gdprConsent with the opt-in (POST /api/leads) once the person agrees to your data-privacy terms.')
+      : table([
+        { label: 'When', value: (c) => dateTime(c.at) },
+        { label: 'Data-privacy terms', value: (c) => c.gdprConsent ? 'agreed' : 'withdrawn or refused' },
+        { label: 'Source', value: (c) => c.source || '—' },
+      ], history, { id: 'consent' }),
     el('h2', {}, 'Verified visitor ids'),
-    (lead.visitorIds || []).length === 0
+    visitors.length === 0
       ? empty('No browser is joined to this lead.', 'A browser is joined when an opt-in or a payment carries its visitor id.')
-      : el('ul', { id: 'visitor-ids' }, lead.visitorIds.map((id) => el('li', {}, el('code', {}, id)))),
+      : el('ul', { id: 'visitor-ids' }, visitors.map((id) => el('li', {}, el('code', {}, id)))),
     el('h2', {}, 'Log'),
-    list(lead.log || lead.touches || [], 'Nothing is logged for this lead yet.'));
-  if (!lead.erased) section.append(eraseControl(lead.leadId || leadId));
+    (lead.log || []).length === 0
+      ? empty('Nothing is logged for this lead yet.')
+      : table([
+        { label: 'When', value: (e) => dateTime(e.at) },
+        { label: 'What', value: (e) => TOUCHES[e.type] || e.type },
+        { label: 'Link', value: (e) => e.slug ? route(`/links/${e.slug}`, e.slug) : '' },
+        // A page URL comes from a beacon anyone can send: it is shown as text, never as a link.
+        { label: 'Page', value: (e) => e.url || '' },
+        { label: 'Form or product', value: (e) => e.formId || e.productId || '' },
+        { label: 'Order', value: (e) => e.orderId || '' },
+        { label: 'Amount', numeric: true, value: (e) => e.currency ? money(e.amount, e.currency) : '' },
+      ], lead.log, { id: 'lead-log' }));
+  if (!lead.erased) section.append(eraseControl(lead.leadId));
 }
 
-/** A list of records whose fields this page does not fix: time first, then each field as text. */
-function list(entries, emptyText) {
-  if (!Array.isArray(entries) || entries.length === 0) return empty(emptyText);
-  const names = [...new Set(entries.flatMap((entry) => Object.keys(entry)))];
-  const time = names.find((name) => /^(at|occurredAt|time|changedAt|recordedAt)$/.test(name));
-  const rest = names.filter((name) => name !== time);
-  return table([
-    ...(time ? [{ label: 'When', value: (e) => dateTime(e[time]) }] : []),
-    ...rest.map((name) => ({ label: name, value: (e) => text(e[name]) })),
-  ], entries);
-}
-
-function text(value) {
-  if (value === null || value === undefined) return '—';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
+const TOUCHES = { click: 'Click', page_view: 'Page view', opt_in: 'Opt-in', checkout_view: 'Checkout view', payment: 'Payment' };
 
 function eraseControl(leadId) {
   const holder = el('section', { class: 'panel danger-zone', id: 'erase' });

@@ -20,7 +20,7 @@ export async function renderLinks(section, params, context) {
       const rows = await Promise.all(page.items.map((link) => withStats(link, context.range)));
       if (!context.isCurrent()) return;
       if (page.nextCursor) cursors[index + 1] = page.nextCursor;
-      const pager = el('nav', { class: 'pager', 'aria-label': 'Pages of links' },
+      const pager = el('nav', { class: 'pager', 'aria-label': 'Pages of links', hidden: index === 0 && !page.nextCursor },
         el('button', { type: 'button', disabled: index === 0, onclick: () => showPage(index - 1) }, 'Previous'),
         el('span', {}, `Page ${index + 1}`),
         el('button', { type: 'button', disabled: !page.nextCursor, onclick: () => showPage(index + 1) }, 'Next'));

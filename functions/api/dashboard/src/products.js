@@ -4,7 +4,7 @@ import { api, ApiError, query, segment } from './api.js';
 import { cards, el, empty, failure, route, table } from './dom.js';
 import { count, currenciesOf, dateTime, moneyByCurrency } from './format.js';
 import { dailyChart } from './charts.js';
-import { REASONS, reason } from './reasons.js';
+import { PATHS, reason } from './reasons.js';
 
 const PAGE_SIZE = 20;
 const CONVERSIONS_SHOWN = 50;
@@ -33,7 +33,7 @@ export async function renderProducts(section, params, context) {
       { label: 'Revenue', numeric: true, value: (p) => moneyByCurrency(p.revenue) },
       { label: 'Refunded', numeric: true, value: (p) => moneyByCurrency(p.refunded) },
     ], page.items, { sortable: true, id: 'products' }),
-    el('nav', { class: 'pager', 'aria-label': 'Pages of products' },
+    el('nav', { class: 'pager', 'aria-label': 'Pages of products', hidden: index === 0 && !page.nextCursor },
       el('button', { type: 'button', disabled: index === 0, onclick: () => go(index - 1) }, 'Previous'),
       el('span', {}, `Page ${index + 1}`),
       el('button', { type: 'button', disabled: !page.nextCursor, onclick: () => go(index + 1) }, 'Next')));
@@ -113,10 +113,9 @@ function showReconciliation(holder, answer) {
       { label: 'Order', value: (c) => c.orderId },
       { label: 'When', value: (c) => dateTime(c.occurredAt) },
       { label: 'Credited to', value: (c) => c.slug ? route(`/links/${c.slug}`, c.slug) : '—' },
-      { label: 'How / why not', value: (c) => c.slug ? (c.path || '') : reason(c.reason).title },
+      { label: 'How, or why not', value: (c) => c.slug ? (PATHS[c.path] || c.path || '') : reason(c.reason).title },
     ], conversions.slice(0, CONVERSIONS_SHOWN), { id: 'conversions' }),
     conversions.length > CONVERSIONS_SHOWN ? el('p', {}, `The first ${CONVERSIONS_SHOWN} of ${conversions.length} sales; narrow the date range to see the others.`) : null);
   }
 }
 
-export { REASONS };

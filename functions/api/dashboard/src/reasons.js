@@ -31,3 +31,10 @@ export const REASONS = {
 export function reason(code) {
   return REASONS[code] || { title: code, means: 'A reason this dashboard does not know yet.', change: 'Update the dashboard.' };
 }
+
+/** How a credited sale reached its link (SPEC §3 path precedence). */
+export const PATHS = {
+  click_id: 'by the click id it carried',
+  cookie: 'by the buyer\u2019s visitor id',
+  lead: 'through the lead\u2019s joined browsers',
+};

@@ -55,12 +55,13 @@ class RebillRefundFaultInjectionTest {
   /**
    * A sale after its rebill and refund: the 15 of a sale with a credit (catalog — the sale is the
    * order's earliest sighting of the product —, conversion, 2 references, the product's sale index
-   * entry, 4 for {@code sale#…}, the
-   * credit, 4 for its move, clearing it), then the order's settlement: update; 8 for the operation
-   * (apply record; 3 rows: the link's rebill and refund days, and the product's refund day, whose
-   * refund was capped at the rebill's 4900 until the sale came; done; 3 releases); clearing it.
+   * entry, 4 for {@code sale#…}, the credit, 4 for its move, clearing it) and 4 for the buyer's lead
+   * (email pointer, lead item, diagnostic join, the lead's reference; docs/decisions/007), then the
+   * order's settlement: update; 8 for the operation (apply record; 3 rows: the link's rebill and
+   * refund days, and the product's refund day, whose refund was capped at the rebill's 4900 until
+   * the sale came; done; 3 releases); clearing it.
    */
-  static final int CLEAN_LATE_SALE_WRITES = 25;
+  static final int CLEAN_LATE_SALE_WRITES = 29;
 
   /**
    * A click that wins a sale whose rebill and refund came first: its 7 (click, lineage, marker, 4
@@ -84,9 +85,9 @@ class RebillRefundFaultInjectionTest {
   private final String product = "prod_" + run;
   private final ClickEvent click = new ClickEvent(slug, "click" + run, "visitor" + run, CLICKED);
   private final OrderEvent sale = new OrderEvent(OrderEvent.Kind.SALE, "orders:sale_" + run, PAID, "sub-" + run,
-      null, product, 4900, "USD", "buyer@example.com", "visitor" + run, "click" + run);
+      null, product, 4900, "USD", "buyer" + run + "@example.com", "visitor" + run, "click" + run);
   private final OrderEvent rebill = new OrderEvent(OrderEvent.Kind.REBILL, "orders:rebill_" + run, REBILLED,
-      "sub-" + run, "in_" + run, product, 4900, "USD", "buyer@example.com", null, null);
+      "sub-" + run, "in_" + run, product, 4900, "USD", "buyer" + run + "@example.com", null, null);
   private final OrderEvent refund = new OrderEvent(OrderEvent.Kind.REFUND, "orders:refund_" + run, REFUNDED,
       "sub-" + run, "re_" + run, product, 6000, "USD", null, null, null);
 

@@ -128,7 +128,7 @@ public final class CreditEvaluator implements ClickAttribution {
           .orElseThrow(() -> new IllegalStateException("no stored conversion " + conversionId));
       record.pendingOperation().ifPresent(pending -> finish(conversionId, pending));
       if (settledForGood.test(record.conversion())) {
-        return Optional.ofNullable(record.credit());
+        return settledOrderOf(record.conversion(), Optional.ofNullable(record.credit()));
       }
       Optional<Credit> decided = decide(record.conversion());
       if (Objects.equals(decided.orElse(null), record.credit()) && !forceWrite.test(record.conversion())) {

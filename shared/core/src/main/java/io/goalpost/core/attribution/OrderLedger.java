@@ -71,14 +71,28 @@ public final class OrderLedger {
     }
   }
 
-  /** Takes the refund from what is left of the payments it may return, latest first. */
+  /**
+   * Takes the refund from what is left of the payments it may return, latest first: the rebills
+   * of its currency up to its own time, newest first, then the sale (always before its refunds,
+   * whatever the clocks said).
+   */
   private static Returned take(OrderPayment refund, List<Paid> paid) {
-    List<Paid> latestFirst = paid.stream()
-        .filter(p -> p.currency().equals(refund.currency()))
-        .filter(p -> p.isSale() || !p.rebill().at().isAfter(refund.at()))
-        .sorted(Comparator.comparing(Paid::isSale).thenComparing(Paid::rebill,
-            Comparator.nullsLast(OrderPayment.BY_TIME.reversed())))
-        .toList();
+    List<Paid> latestFirst = new ArrayList<>();
+    Paid sale = null;
+    for (Paid payment : paid) {
+      if (!payment.currency().equals(refund.currency())) {
+        continue;
+      }
+      if (payment.isSale()) {
+        sale = payment;
+      } else if (!payment.rebill().at().isAfter(refund.at())) {
+        latestFirst.add(payment);
+      }
+    }
+    latestFirst.sort(Comparator.comparing(Paid::rebill, OrderPayment.BY_TIME).reversed());
+    if (sale != null) {
+      latestFirst.add(sale);
+    }
     long left = refund.amount();
     long fromSale = 0;
     long fromRebills = 0;

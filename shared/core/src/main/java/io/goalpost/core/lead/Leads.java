@@ -78,8 +78,8 @@ public final class Leads {
     if (at.isAfter(now.plus(FUTURE_TOLERANCE))) {
       return new LeadResult.Invalid("occurredAt: must not be in the future");
     }
-    String eventId = "api:" + ids.clickId();
     String newLeadId = ids.clickId();
+    String eventId = "api:" + ids.clickId();
     String leadId = leads.createOrFind(email.get(), hashes.of(email.get()), newLeadId, at);
     if (request.gdprConsent() != null) {
       leads.addConsent(leadId, new ConsentChange(request.gdprConsent(), at, eventId, OPT_IN));

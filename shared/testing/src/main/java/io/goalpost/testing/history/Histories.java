@@ -18,13 +18,13 @@ import net.jqwik.api.Tuple;
 
 /**
  * Generates histories for the order-independence property (docs/decisions/006): a few links with
- * every kind of goal, window and {@code countRebills}; clicks by a few visitors and devices, some
- * by bots; page events that claim clicks (consent {@code all} with a click id), view goal pages,
+ * every kind of goal, window and {@code countRebills}; clicks by a few people, with or
+ * without their visitor id, some by bots; page events that claim clicks (consent {@code all} with a click id), view goal pages,
  * opt in with or without a form, view checkouts, or carry only essential consent; sales with a
  * visitor id, a click id, both or neither, of three products in two currencies; rebills and
  * partial, full and over-refunds; duplicates of any of them; and one shuffled delivery.
  *
- * <p>The names are few on purpose ({@code v0..v2}, two devices, products {@code p0..p2}) so that
+ * <p>The names are few on purpose ({@code v0..v2} and {@code d0}, who never gets a visitor id; products {@code p0..p2}) so that
  * events meet: the same visitor clicks twice, two visitors claim one click, a sale names a click
  * someone else claimed. Times are minutes over five days; claims and sales naming a click are
  * placed relative to it (a claim 10 minutes before to 2 hours after, so the one-hour claim window
@@ -44,9 +44,10 @@ public final class Histories implements ArbitrarySupplier<History> {
 
   private record LinkDraft(GoalKind goal, int target, int window, boolean rebills, int channel) {}
 
-  private record ClickDraft(int link, int visitor, int device, boolean bot, int minute) {}
+  /** {@code person}: 0 someone never given a visitor id, 1..3 {@code v0..v2}; {@code carries}: gp_vid read. */
+  private record ClickDraft(int link, int person, boolean carries, boolean bot, int minute) {}
 
-  /** {@code click}: 0 none, else the click it follows; {@code asClicker}: by the visitor the click carried. */
+  /** {@code click}: 0 none, else the click it follows; {@code asClicker}: by the person who clicked it. */
   private record PageDraft(PageEvent.Kind kind, boolean all, int visitor, int click, boolean asClicker, int delay,
       int minute, int choice) {}
 
@@ -89,7 +90,7 @@ public final class Histories implements ArbitrarySupplier<History> {
   }
 
   private static Arbitrary<ClickDraft> clicks() {
-    return Combinators.combine(Arbitraries.integers().between(0, 3), someone(), Arbitraries.integers().between(0, 1),
+    return Combinators.combine(Arbitraries.integers().between(0, 3), someone(), mostly(),
             Arbitraries.frequency(Tuple.of(5, false), Tuple.of(1, true)), minute())
         .as(ClickDraft::new);
   }
@@ -163,8 +164,9 @@ public final class Histories implements ArbitrarySupplier<History> {
     List<HistoryClick> clicks = new ArrayList<>();
     for (int i = 0; i < clickDrafts.size(); i++) {
       ClickDraft draft = clickDrafts.get(i);
-      clicks.add(new HistoryClick("c" + i, links.get(draft.link() % links.size()).name(), visitor(draft.visitor()),
-          "d" + draft.device(), draft.bot(), at(draft.minute())));
+      String person = draft.person() == 0 ? "d0" : visitor(draft.person());
+      clicks.add(new HistoryClick("c" + i, links.get(draft.link() % links.size()).name(), person, draft.carries(),
+          draft.bot(), at(draft.minute())));
     }
     List<HistoryEvent> events = new ArrayList<>(clicks);
     for (int i = 0; i < pageDrafts.size(); i++) {
@@ -199,9 +201,10 @@ public final class Histories implements ArbitrarySupplier<History> {
   private static HistoryPage page(String name, PageDraft draft, List<HistoryClick> clicks, List<HistoryLink> links) {
     PageEvent.Consent consent = draft.all() ? PageEvent.Consent.ALL : PageEvent.Consent.ESSENTIAL;
     // Under essential the beacon keeps no visitor id; it may still send the click id of its URL.
-    HistoryClick followed = followed(draft.click(), clicks);
+    HistoryClick followed = followed(draft.click(), clicks, links, draft.kind() == PageEvent.Kind.PAGE_VIEW
+        ? GoalKind.PAGE_VISIT : draft.kind() == PageEvent.Kind.OPT_IN ? GoalKind.OPT_IN : GoalKind.PURCHASE);
     String visitor = !draft.all() ? null
-        : draft.asClicker() && followed != null && followed.visitor() != null ? followed.visitor()
+        : draft.asClicker() && followed != null ? followed.personVisitor()
         : visitor(draft.visitor());
     String click = clickName(draft.click(), followed);
     Instant at = followed != null ? followed.at().plus(Duration.ofMinutes(draft.delay())) : at(draft.minute());
@@ -219,11 +222,9 @@ public final class Histories implements ArbitrarySupplier<History> {
   }
 
   private static HistoryPayment sale(int i, SaleDraft draft, List<HistoryClick> clicks, List<HistoryLink> links) {
-    HistoryClick followed = followed(draft.click(), clicks);
+    HistoryClick followed = followed(draft.click(), clicks, links, GoalKind.PURCHASE);
     Instant at = followed != null ? followed.at().plus(Duration.ofMinutes(draft.delay())) : at(draft.minute());
-    String visitor = draft.asClicker() && followed != null && followed.visitor() != null
-        ? followed.visitor()
-        : visitor(draft.visitor());
+    String visitor = draft.asClicker() && followed != null ? followed.personVisitor() : visitor(draft.visitor());
     String click = followed != null && !draft.withClickId() ? null : clickName(draft.click(), followed);
     SaleFacts facts = draft.facts();
     String advertised = advertised(followed, links, GoalKind.PURCHASE);
@@ -288,8 +289,16 @@ public final class Histories implements ArbitrarySupplier<History> {
   }
 
   /** The click a page event or sale follows, if it follows one the history has. */
-  private static HistoryClick followed(int ref, List<HistoryClick> clicks) {
-    return ref == 0 || ref > MAX_CLICKS || clicks.isEmpty() ? null : clicks.get((ref - 1) % clicks.size());
+  private static HistoryClick followed(int ref, List<HistoryClick> clicks, List<HistoryLink> links, GoalKind kind) {
+    if (ref == 0 || ref > MAX_CLICKS || clicks.isEmpty()) {
+      return null;
+    }
+    // People mostly do what the link they clicked offered: prefer clicks on links with such a goal.
+    List<HistoryClick> offering = clicks.stream()
+        .filter(click -> links.stream().anyMatch(link -> link.name().equals(click.link()) && link.goal() == kind))
+        .toList();
+    List<HistoryClick> among = offering.isEmpty() ? clicks : offering;
+    return among.get((ref - 1) % among.size());
   }
 
   /** The click id it carries: the followed click's, else none, or one no click of the history has. */

@@ -50,12 +50,12 @@ final class DashboardTraffic {
         return clickId.group(1);
     }
 
-    /** A sale signed as a cart signs it (Standard Webhooks); answers the webhook's status. */
+    /** A sale signed as a cart signs it (Standard Webhooks), with a click id or none; answers the webhook's status. */
     int sale(String orderId, String productId, long amount, String currency, String clickId) {
         String body = """
-                {"type": "sale", "orderId": "%s", "productId": "%s", "amount": %d, "currency": "%s",
-                 "clickId": "%s", "occurredAt": "%s"}""".formatted(orderId, productId, amount, currency, clickId,
-                Instant.now());
+                {"type": "sale", "orderId": "%s", "productId": "%s", "amount": %d, "currency": "%s",%s
+                 "occurredAt": "%s"}""".formatted(orderId, productId, amount, currency,
+                clickId == null ? "" : " \"clickId\": \"" + clickId + "\",", Instant.now());
         String webhookId = "msg_" + orderId;
         long timestamp = Instant.now().getEpochSecond();
         return send(HttpRequest.newBuilder(base.resolve("/webhooks/orders"))
@@ -71,6 +71,17 @@ final class DashboardTraffic {
                 .header("authorization", "Bearer " + API_KEY)
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** One page event as t.js sends it, from a desktop browser; answers the beacon's status. */
+    int pageEvent(String json) {
+        return send(HttpRequest.newBuilder(base.resolve("/e"))
+                .header("content-type", "application/json").header("user-agent", DESKTOP_USER_AGENT)
+                .POST(HttpRequest.BodyPublishers.ofString(json))).statusCode();
+    }
+
+    HttpResponse<String> apiGet(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("authorization", "Bearer " + API_KEY).GET());
     }
 
     HttpResponse<String> get(String path) {

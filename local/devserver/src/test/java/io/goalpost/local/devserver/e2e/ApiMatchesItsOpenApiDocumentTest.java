@@ -112,6 +112,29 @@ class ApiMatchesItsOpenApiDocumentTest {
   }
 
   @Test
+  void leadRoutesAnswerAsDocumented() {
+    check("POST", "/api/links", http.apiPost("/api/links", """
+        {"name": "Spring", "destination": "https://shop.example/", "channel": "newsletter", "slug": "lead-doc"}"""), 201);
+    HttpResponse<String> created = http.apiPost("/api/leads",
+        "{\"email\": \"Ann@Example.com\", \"gdprConsent\": true, \"formId\": \"newsletter\"}");
+    check("POST", "/api/leads", created, 201);
+    String leadId = created.body().replaceAll(".*\"leadId\":\"([^\"]+)\".*", "$1");
+    check("POST", "/api/leads", http.apiPost("/api/leads", "{\"email\": \"ann@example.com\"}"), 200);
+    check("POST", "/api/leads", http.apiPost("/api/leads", "{\"gdprConsent\": true}"), 400);
+    check("POST", "/api/leads", http.postJson("/api/leads", "{\"email\": \"ann@example.com\"}"), 401);
+    check("POST", "/api/leads/search", http.apiPost("/api/leads/search", "{\"email\": \"ann@example.com\"}"), 200);
+    check("POST", "/api/leads/search", http.apiPost("/api/leads/search", "{\"email\": \"bob@example.com\"}"), 404);
+    check("GET", "/api/leads/{leadId}", http.apiGet("/api/leads/" + leadId), 200);
+    check("GET", "/api/leads/{leadId}", http.apiGet("/api/leads/nobody"), 404);
+    check("PATCH", "/api/leads/{leadId}", http.apiPatch("/api/leads/" + leadId, "{\"gdprConsent\": false}"), 200);
+    check("PATCH", "/api/leads/{leadId}", http.apiPatch("/api/leads/" + leadId, "{\"gdprConsent\": \"no\"}"), 400);
+    check("POST", "/api/leads/{leadId}/links/{slug}", http.apiPost("/api/leads/" + leadId + "/links/lead-doc", ""), 201);
+    check("POST", "/api/leads/{leadId}/links/{slug}", http.apiPost("/api/leads/" + leadId + "/links/nope", ""), 404);
+    check("DELETE", "/api/leads/{leadId}", http.apiDelete("/api/leads/" + leadId), 202);
+    check("DELETE", "/api/leads/{leadId}", http.apiDelete("/api/leads/nobody"), 404);
+  }
+
+  @Test
   void aResponseThatDisagreesWithTheDocumentIsCaught() {
     HttpResponse<String> link = http.apiPost("/api/links", """
         {"name": "Spring", "destination": "https://shop.example/", "channel": "newsletter", "slug": "caught"}""");
