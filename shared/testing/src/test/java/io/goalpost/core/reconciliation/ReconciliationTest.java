@@ -164,15 +164,20 @@ class ReconciliationTest extends WorkerScenario {
     String optIns = link("newsletter", Goal.optIn(null), 30);
     String spring = purchaseLink("spring");
     lead("eve", false, "phone");
+    lead("fay", false, "tablet");
     // o1: an expired click and a click on a link without this goal: outside_window comes first.
     // o2: a click on the unjoined phone and a click without this goal on the laptop: the device comes first.
+    // o3: an expired click on the desk and a click on the unjoined tablet: outside_window comes first.
     deliver(click(week, "c1", PAID.minus(Duration.ofDays(8)), "v1"), click(optIns, "c2", CLICKED, "v1"),
         saleBy("v1", "o1", "d1", null, PAID, 4900),
         click(spring, "c3", CLICKED, "phone"), click(optIns, "c4", CLICKED, "laptop"),
-        saleWithEmail("eve", "laptop", "o2", PAID));
+        saleWithEmail("eve", "laptop", "o2", PAID),
+        click(week, "c5", PAID.minus(Duration.ofDays(8)), "desk"), click(spring, "c6", CLICKED, "tablet"),
+        saleWithEmail("fay", "desk", "o3", PAID));
 
     assertThat(reasonOf("o1")).isEqualTo(Reason.OUTSIDE_WINDOW);
     assertThat(reasonOf("o2")).isEqualTo(Reason.OTHER_DEVICE_OR_COOKIE);
+    assertThat(reasonOf("o3")).isEqualTo(Reason.OUTSIDE_WINDOW);
   }
 
   @Test
