@@ -13,6 +13,7 @@ import io.goalpost.local.template.Intrinsics;
 import io.goalpost.local.template.LocalParameters;
 import io.goalpost.local.template.SamTemplate;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -52,30 +53,40 @@ public final class DevServer implements AutoCloseable {
    * @param stackOptions   emulator options (local visibility timeout)
    * @param schedules      whether to run the template's schedules (tests fire them by hand)
    * @param log            where the banner and the request log go
-   */
-  /**
-   * @param fromJars host each function from its deployable jar (the template's {@code CodeUri}, built by
-   *                 {@code mvn package}) in a class loader of its own, as Lambda does, rather than from
-   *                 this JVM's class path
+   * @param fromJars       host each function from its deployable jar (the template's {@code CodeUri}, built by
+   *                       {@code mvn package}) in a class loader of its own, as Lambda does, rather than from
+   *                       this JVM's class path
+   * @param functionLog    where the functions' Lambda loggers write (Lambda's CloudWatch log); a test
+   *                       gives its own stream to read every line a function logs
    */
   public record Options(Path template, int port, Clock clock, LocalStackOptions stackOptions,
-      boolean schedules, Consumer<String> log, boolean fromJars) {
+      boolean schedules, Consumer<String> log, boolean fromJars, PrintStream functionLog) {
     public static Options defaults(Path template, int port) {
       return new Options(template, port, Clock.systemUTC(),
           LocalStackOptions.defaults().withVisibilityTimeout(LOCAL_VISIBILITY_TIMEOUT), true,
-          System.out::println, false);
+          System.out::println, false, System.out);
     }
 
     public Options withClock(Clock clock) {
-      return new Options(template, port, clock, stackOptions, schedules, log, fromJars);
+      return new Options(template, port, clock, stackOptions, schedules, log, fromJars, functionLog);
     }
 
     public Options withoutSchedules() {
-      return new Options(template, port, clock, stackOptions, false, log, fromJars);
+      return new Options(template, port, clock, stackOptions, false, log, fromJars, functionLog);
     }
 
     public Options fromDeployableJars() {
-      return new Options(template, port, clock, stackOptions, schedules, log, true);
+      return new Options(template, port, clock, stackOptions, schedules, log, true, functionLog);
+    }
+
+    /** The server's own log (banner, one line per request) goes here instead of standard out. */
+    public Options withLog(Consumer<String> log) {
+      return new Options(template, port, clock, stackOptions, schedules, log, fromJars, functionLog);
+    }
+
+    /** The functions' Lambda loggers write here instead of standard out. */
+    public Options withFunctionLog(PrintStream functionLog) {
+      return new Options(template, port, clock, stackOptions, schedules, log, fromJars, functionLog);
     }
   }
 
@@ -110,8 +121,9 @@ public final class DevServer implements AutoCloseable {
         Duration timeout = Duration.ofSeconds(def.timeoutSeconds());
         LambdaFunction function = options.fromJars()
             ? LambdaFunction.loadFromJar(def.logicalId(), codeUri(options.template(), def), def.handler(), env,
-                options.clock(), timeout, System.out)
-            : LambdaFunction.load(def.logicalId(), def.handler(), env, options.clock(), timeout);
+                options.clock(), timeout, options.functionLog())
+            : LambdaFunction.load(def.logicalId(), def.handler(), env, options.clock(), timeout,
+                options.functionLog());
         running.add(function);
         functions.put(def.logicalId(), function);
         environments.put(def.logicalId(), Collections.unmodifiableMap(env));

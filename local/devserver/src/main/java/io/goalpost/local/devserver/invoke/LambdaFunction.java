@@ -75,8 +75,9 @@ public final class LambdaFunction implements AutoCloseable {
         return load(logicalId, handler, env, clock, timeout, System.out);
     }
 
-    static LambdaFunction load(String logicalId, String handler, Map<String, String> env, Clock clock,
-                               Duration timeout, PrintStream log) {
+    /** As {@link #load(String, String, Map, Clock, Duration)}, the function's log going to {@code log}. */
+    public static LambdaFunction load(String logicalId, String handler, Map<String, String> env, Clock clock,
+                                      Duration timeout, PrintStream log) {
         Objects.requireNonNull(logicalId, "logicalId");
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("Timeout must be positive: " + timeout);

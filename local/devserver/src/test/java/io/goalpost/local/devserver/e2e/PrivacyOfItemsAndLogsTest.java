@@ -1,0 +1,279 @@
+package io.goalpost.local.devserver.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.goalpost.local.devserver.DevServer;
+import io.goalpost.local.stack.RepositoryPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/**
+ * Issue 6's privacy proof (SPEC §5, docs/decisions/007): after a mixed scenario over HTTP, no log
+ * line — the server's, the functions' loggers, anything printed to standard out or error — holds
+ * an email, the raw IP or the user agent; no stored item outside lead items holds an email or the
+ * IP; and after an erasure nothing of that lead is left but its tombstone. Its own dev server, so
+ * the log is captured from the first line.
+ */
+class PrivacyOfItemsAndLogsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The address the dev server's socket sees, which API Gateway's mapper hands on as sourceIp. */
+  private static final String SOCKET_IP = "127.0.0.1";
+  /** What the client claims in X-Forwarded-For (a documentation address, RFC 5737). */
+  private static final String FORWARDED_IP = "203.0.113.77";
+  private static final String DESKTOP_AGENT =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.6478.127 Safari/537.36";
+  private static final String ADA_PHONE = "AdaPhoneVisitor00000001";
+  private static final String ADA_LAPTOP = "AdaLaptopVisitor0000001";
+  private static final String ERIN_PHONE = "ErinPhoneVisitor0000001";
+  private static final String ERIN_LAPTOP = "ErinLaptopVisitor000001";
+  private static final String ERIN = "Erin.Erased@Example.org";
+  /** Emails only ever sent in requests that are refused: they must be stored nowhere. */
+  private static final List<String> REFUSED = List.of("refused.optin@example.net", "refused.beacon@example.net",
+      "refused.webhook@example.net", "refused.signature@example.net");
+  private static final List<String> ACCEPTED = List.of("ada.lovelace@example.com", "bob.noconsent@example.com",
+      "carol.buyer@example.com", "buyer@example.com", ERIN);
+
+  private static CapturedLog log;
+  private static DevServer server;
+  private static Http http;
+
+  @BeforeAll
+  static void startAServerWhoseEveryLogLineIsCaptured() {
+    log = CapturedLog.install();
+    server = DevServer.start(DevServer.Options.defaults(RepositoryPaths.templateYaml(), 0).withoutSchedules()
+        .withLog(log::serverLine).withFunctionLog(log.functionLog()));
+    http = new Http(server.baseUri());
+  }
+
+  @AfterAll
+  static void stopTheServer() {
+    try {
+      if (server != null) {
+        server.close();
+      }
+    } finally {
+      log.close();
+    }
+  }
+
+  @Test
+  void afterAMixedScenarioAndAnErasureNoLogLineOrNonLeadItemHoldsAnEmailOrIpAndOnlyTheTombstoneRemains() {
+    createPurchaseLink("privacy-ad", "course-101");
+    createOptInLink("privacy-webinar");
+
+    String ada = leadIdOf(optIn("{\"email\": \"Ada.Lovelace@Example.com\", \"gdprConsent\": true, \"visitorId\": \""
+        + ADA_PHONE + "\", \"formId\": \"newsletter\"}"));
+    optIn("{\"email\": \"bob.noconsent@example.com\", \"gdprConsent\": false, \"visitorId\": \"" + ADA_LAPTOP + "\"}");
+    String erin = leadIdOf(optIn("{\"email\": \"" + ERIN + "\", \"gdprConsent\": true, \"visitorId\": \""
+        + ERIN_PHONE + "\"}"));
+
+    String adaClick = click("/l/privacy-ad", ADA_PHONE);
+    click("/l/privacy-ad", ERIN_PHONE);
+    click("/l/privacy-webinar", null);
+    pageEvent("{\"type\": \"page_view\", \"url\": \"https://shop.example/course\", \"consent\": \"all\","
+        + " \"visitorId\": \"" + ADA_PHONE + "\", \"eventId\": \"ev_privacy_all\"}");
+    pageEvent("{\"type\": \"opt_in\", \"url\": \"https://shop.example/webinar\", \"consent\": \"essential\","
+        + " \"clickId\": \"" + adaClick + "\", \"eventId\": \"ev_privacy_essential\"}");
+    pageEvent("{\"type\": \"page_view\", \"url\": \"https://shop.example/course\", \"consent\": \"all\","
+        + " \"visitorId\": \"" + ERIN_PHONE + "\", \"eventId\": \"ev_privacy_erin\"}");
+
+    URI personalised = URI.create(personalisedUrl(ada, "privacy-ad"));
+    assertThat(http.get(personalised.getRawPath() + "?" + personalised.getRawQuery(),
+        "user-agent", DESKTOP_AGENT, "x-forwarded-for", FORWARDED_IP).statusCode()).isEqualTo(302);
+
+    postSale("msg_privacy_1", "ord_privacy_1", "ADA.LOVELACE@example.com", ADA_LAPTOP, null);
+    postSale("msg_privacy_2", "ord_privacy_2", "carol.buyer@example.com", null, adaClick);
+    postSale("msg_privacy_3", "ord_privacy_3", ERIN, ERIN_LAPTOP, null);
+    long t = Instant.now().getEpochSecond();
+    String stripe = SignedStripe.checkoutCompleted("evt_privacy", t, "paid", 4900, "usd", null, "pi_privacy",
+        "course-101", adaClick);
+    assertThat(http.postJson("/webhooks/stripe", stripe, SignedStripe.headers(t, stripe)).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> found = http.apiPost("/api/leads/search", "{\"email\": \"ada.lovelace@EXAMPLE.com\"}");
+    assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+    assertThat(http.apiGet("/api/leads/" + ada).statusCode()).isEqualTo(200);
+
+    refuseRequestsCarryingEmails(t);
+    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+
+    Map<String, AttributeValue> erinsLead = item("LEAD#" + erin, "LEAD");
+    String erinsHash = erinsLead.get("emailHash").s();
+    List<String> erinsVisitors = new ArrayList<>(List.of(ERIN_PHONE));
+    json(http.apiGet("/api/leads/" + erin)).path("visitorIds").forEach(v -> erinsVisitors.add(v.asText()));
+    assertThat(http.apiDelete("/api/leads/" + erin).statusCode()).isEqualTo(202);
+    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+
+    assertNoLogLineHoldsAnEmailTheIpOrTheUserAgent();
+    assertNoItemOutsideLeadItemsHoldsAnEmailOrTheIp();
+    assertOnlyTheTombstoneOfTheErasedLeadRemains(erin, erinsHash, erinsVisitors);
+  }
+
+  private void assertNoLogLineHoldsAnEmailTheIpOrTheUserAgent() {
+    List<String> lines = log.lines();
+    assertThat(lines).as("the capture sees the request log").anyMatch(line -> line.contains("/api/leads"));
+    List<String> secrets = new ArrayList<>(ACCEPTED);
+    secrets.addAll(REFUSED);
+    secrets.addAll(List.of(SOCKET_IP, FORWARDED_IP, DESKTOP_AGENT, "Chrome/126.0.6478.127"));
+    for (String line : lines) {
+      String lower = line.toLowerCase(Locale.ROOT);
+      for (String secret : secrets) {
+        assertThat(lower).as("log line").doesNotContain(secret.toLowerCase(Locale.ROOT));
+      }
+      assertThat(lower).as("log line").doesNotContainPattern("[a-z0-9._%+-]+@[a-z0-9.-]+\\.[a-z]{2,}");
+    }
+  }
+
+  private void assertNoItemOutsideLeadItemsHoldsAnEmailOrTheIp() {
+    for (Map<String, AttributeValue> item : everyItemOfEveryTable()) {
+      String text = item.toString().toLowerCase(Locale.ROOT);
+      boolean leadItem = item.get("pk").s().startsWith("LEAD#") && item.get("sk").s().equals("LEAD");
+      if (!leadItem) {
+        assertThat(text).as(key(item)).doesNotContain("@example.").doesNotContain("@");
+      }
+      for (String refused : REFUSED) {
+        assertThat(text).as(key(item)).doesNotContain(refused);
+      }
+      assertThat(text).as(key(item)).doesNotContain(SOCKET_IP).doesNotContain(FORWARDED_IP);
+    }
+  }
+
+  private void assertOnlyTheTombstoneOfTheErasedLeadRemains(String leadId, String emailHash, List<String> visitors) {
+    List<Map<String, AttributeValue>> items = everyItemOfEveryTable();
+    assertThat(items).filteredOn(item -> item.get("pk").s().equals("LEAD#" + leadId))
+        .singleElement().satisfies(tombstone -> {
+          assertThat(tombstone.get("sk").s()).isEqualTo("LEAD");
+          assertThat(tombstone).doesNotContainKeys("email", "emailHash");
+        });
+    assertThat(items).noneMatch(item -> item.get("pk").s().equals("EMAIL#" + emailHash));
+    assertThat(items).noneMatch(item -> item.get("pk").s().equals("DIAG#" + emailHash));
+    assertThat(items).noneMatch(item -> item.get("pk").s().equals("VID#lead#" + leadId));
+    for (String visitor : visitors) {
+      assertThat(items).as(visitor).noneMatch(item -> item.get("pk").s().equals("VID#" + visitor));
+    }
+    for (Map<String, AttributeValue> item : items) {
+      String text = item.toString().toLowerCase(Locale.ROOT);
+      assertThat(text).as(key(item)).doesNotContain(ERIN.toLowerCase(Locale.ROOT)).doesNotContain(emailHash);
+    }
+  }
+
+  /** Bad input carrying emails: each refused with a 4xx, none of the emails kept or logged. */
+  private void refuseRequestsCarryingEmails(long t) {
+    assertThat(optIn("{\"email\": \"refused.optin@example.net\", \"password\": \"hunter2\"}").statusCode()).isEqualTo(400);
+    HttpResponse<String> beacon = http.postJson("/e", "{\"type\": \"opt_in\", \"url\": \"https://shop.example/join\","
+        + " \"consent\": \"all\", \"visitorId\": \"" + ADA_PHONE + "\", \"email\": \"refused.beacon@example.net\","
+        + " \"eventId\": \"ev_privacy_refused\"}", "user-agent", DESKTOP_AGENT, "x-forwarded-for", FORWARDED_IP);
+    assertThat(beacon.statusCode()).isIn(202, 400);
+    String badSale = """
+        {"type": "sale", "orderId": "ord_refused", "productId": "course-101", "amount": "lots", "currency": "USD",
+         "email": "refused.webhook@example.net", "occurredAt": "%s"}""".formatted(Instant.now());
+    HttpResponse<String> invalid = http.postJson("/webhooks/orders", badSale, SignedOrders.headers("msg_refused", t, badSale));
+    assertThat(invalid.statusCode()).as(invalid.body()).isBetween(400, 499);
+    String unsigned = badSale.replace("refused.webhook", "refused.signature").replace("\"lots\"", "4900");
+    HttpResponse<String> forged = http.postJson("/webhooks/orders", unsigned, SignedOrders.headers("msg_forged", t, badSale));
+    assertThat(forged.statusCode()).as(forged.body()).isBetween(400, 499);
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  private static HttpResponse<String> optIn(String body) {
+    return http.apiPost("/api/leads", body);
+  }
+
+  private static String leadIdOf(HttpResponse<String> created) {
+    assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+    return json(created).path("leadId").asText();
+  }
+
+  private static String click(String path, String visitorId) {
+    HttpResponse<String> response = visitorId == null
+        ? http.get(path, "user-agent", DESKTOP_AGENT, "x-forwarded-for", FORWARDED_IP)
+        : http.get(path, "user-agent", DESKTOP_AGENT, "x-forwarded-for", FORWARDED_IP, "cookie", "gp_vid=" + visitorId);
+    assertThat(response.statusCode()).isEqualTo(302);
+    return QueryStrings.parse(URI.create(response.headers().firstValue("location").orElseThrow()).getRawQuery())
+        .get("gp_cid").get(0);
+  }
+
+  private static void pageEvent(String body) {
+    HttpResponse<String> response = http.postJson("/e", body, "user-agent", DESKTOP_AGENT,
+        "x-forwarded-for", FORWARDED_IP);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+  }
+
+  private static void createPurchaseLink(String slug, String productId) {
+    HttpResponse<String> created = http.apiPost("/api/links", """
+        {"name": "%s", "destination": "https://shop.example/checkout", "channel": "email",
+         "slug": "%s", "goal": {"type": "purchase", "productId": "%s"}}""".formatted(slug, slug, productId));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+  }
+
+  private static void createOptInLink(String slug) {
+    HttpResponse<String> created = http.apiPost("/api/links", """
+        {"name": "%s", "destination": "https://shop.example/webinar", "channel": "email",
+         "slug": "%s", "goal": {"type": "opt_in"}}""".formatted(slug, slug));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+  }
+
+  private static String personalisedUrl(String leadId, String slug) {
+    HttpResponse<String> response = http.apiPost("/api/leads/" + leadId + "/links/" + slug, "{}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return json(response).path("url").asText();
+  }
+
+  private static void postSale(String webhookId, String orderId, String email, String visitorId, String clickId) {
+    String body = """
+        {"type": "sale", "orderId": "%s", "productId": "course-101", "amount": 4900, "currency": "USD",
+         "email": "%s", %s%s"occurredAt": "%s"}""".formatted(orderId, email,
+        visitorId == null ? "" : "\"visitorId\": \"" + visitorId + "\", ",
+        clickId == null ? "" : "\"clickId\": \"" + clickId + "\", ",
+        Instant.now().plusSeconds(1));
+    HttpResponse<String> response = http.postJson("/webhooks/orders", body,
+        SignedOrders.headers(webhookId, Instant.now().getEpochSecond(), body));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  private static Map<String, AttributeValue> item(String pk, String sk) {
+    Map<String, AttributeValue> item = server.stack().dynamoDbClient().getItem(get -> get
+        .tableName(server.stack().tableName("GoalpostTable"))
+        .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk))).consistentRead(true)).item();
+    assertThat(item).as(pk + "/" + sk).isNotEmpty();
+    return item;
+  }
+
+  /** Every item of every table the template declares. */
+  private static List<Map<String, AttributeValue>> everyItemOfEveryTable() {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (String table : server.stack().dynamoDbClient().listTables().tableNames()) {
+      server.stack().dynamoDbClient().scanPaginator(ScanRequest.builder().tableName(table).build())
+          .items().forEach(items::add);
+    }
+    return items;
+  }
+
+  private static String key(Map<String, AttributeValue> item) {
+    return item.get("pk").s() + "/" + item.get("sk").s();
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
