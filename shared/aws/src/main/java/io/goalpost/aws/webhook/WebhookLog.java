@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.goalpost.core.payment.OrderReceipt;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The webhook function's log: one JSON line per delivery that did not simply go onto the queue.
@@ -14,6 +15,8 @@ import java.util.function.Consumer;
 public final class WebhookLog {
 
     private static final int MAX_ID = 128;
+    /** From the first double quote to the last (a quoted name may itself hold quotes), or to the end. */
+    private static final Pattern QUOTED = Pattern.compile("\".*\"|\".*", Pattern.DOTALL);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Consumer<String> out;
@@ -27,9 +30,18 @@ public final class WebhookLog {
         out.accept(line("WARN", "webhook_unauthorized").put("route", route).put("verdict", verdict.name()).toString());
     }
 
+    /**
+     * The reason without what it quotes: a reason puts the sender's own text in double quotes
+     * (an unknown field's name), and a sender may name a field after a person's email. The 400
+     * still tells the sender which field; the log only needs to know that one was unknown.
+     */
     public void refused(String route, String deliveryId, String reason) {
         out.accept(line("WARN", "webhook_refused").put("route", route).put("deliveryId", shortened(deliveryId))
-                .put("reason", reason).toString());
+                .put("reason", withoutQuotedText(reason)).toString());
+    }
+
+    private static String withoutQuotedText(String reason) {
+        return reason == null ? null : QUOTED.matcher(reason).replaceAll("\"…\"");
     }
 
     /**
