@@ -45,6 +45,8 @@ class PrivacyOfItemsAndLogsTest {
   private static final String ERIN_PHONE = "ErinPhoneVisitor0000001";
   private static final String ERIN_LAPTOP = "ErinLaptopVisitor000001";
   private static final String ERIN = "Erin.Erased@Example.org";
+  private static final String BOB_LAPTOP = "BobLaptopVisitor0000001";
+  private static final String BOB = "bob.noconsent@example.com";
   /** Emails only ever sent in requests that are refused: they must be stored nowhere. */
   private static final List<String> REFUSED = List.of("refused.optin@example.net", "refused.beacon@example.net",
       "refused.webhook@example.net", "refused.signature@example.net", "refused.json@example.net",
@@ -82,7 +84,8 @@ class PrivacyOfItemsAndLogsTest {
 
     String ada = leadIdOf(optIn("{\"email\": \"Ada.Lovelace@Example.com\", \"gdprConsent\": true, \"visitorId\": \""
         + ADA_PHONE + "\", \"formId\": \"newsletter\"}"));
-    optIn("{\"email\": \"bob.noconsent@example.com\", \"gdprConsent\": false, \"visitorId\": \"" + ADA_LAPTOP + "\"}");
+    String bob = leadIdOf(optIn("{\"email\": \"" + BOB + "\", \"gdprConsent\": false, \"visitorId\": \""
+        + BOB_LAPTOP + "\"}"));
     String erin = leadIdOf(optIn("{\"email\": \"" + ERIN + "\", \"gdprConsent\": true, \"visitorId\": \""
         + ERIN_PHONE + "\"}"));
 
@@ -103,6 +106,7 @@ class PrivacyOfItemsAndLogsTest {
     postSale("msg_privacy_1", "ord_privacy_1", "ADA.LOVELACE@example.com", ADA_LAPTOP, null);
     postSale("msg_privacy_2", "ord_privacy_2", "carol.buyer@example.com", null, adaClick);
     postSale("msg_privacy_3", "ord_privacy_3", ERIN, ERIN_LAPTOP, null);
+    postSale("msg_privacy_4", "ord_privacy_4", BOB, BOB_LAPTOP, null);
     long t = Instant.now().getEpochSecond();
     String stripe = SignedStripe.checkoutCompleted("evt_privacy", t, "paid", 4900, "usd", null, "pi_privacy",
         "course-101", adaClick);
@@ -115,16 +119,21 @@ class PrivacyOfItemsAndLogsTest {
     refuseRequestsCarryingEmails(t);
     assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
 
-    Map<String, AttributeValue> erinsLead = item("LEAD#" + erin, "LEAD");
-    String erinsHash = erinsLead.get("emailHash").s();
-    List<String> erinsVisitors = new ArrayList<>(List.of(ERIN_PHONE));
-    json(http.apiGet("/api/leads/" + erin)).path("visitorIds").forEach(v -> erinsVisitors.add(v.asText()));
+    ErasedLead erased = new ErasedLead(erin, ERIN, item("LEAD#" + erin, "LEAD").get("emailHash").s(),
+        verifiedVisitors(erin));
+    ErasedLead erasedWithoutConsent = new ErasedLead(bob, BOB, item("LEAD#" + bob, "LEAD").get("emailHash").s(),
+        verifiedVisitors(bob));
+    assertThat(erased.visitors()).as("Erin's verified visitors").contains(ERIN_PHONE);
+    assertThat(everyItemOfEveryTable()).as("Bob's diagnostic join")
+        .anyMatch(item -> item.get("pk").s().equals("DIAG#" + erasedWithoutConsent.emailHash()));
     assertThat(http.apiDelete("/api/leads/" + erin).statusCode()).isEqualTo(202);
+    assertThat(http.apiDelete("/api/leads/" + bob).statusCode()).isEqualTo(202);
     assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
 
     assertNoLogLineHoldsAnEmailTheIpOrTheUserAgent();
     assertNoItemOutsideLeadItemsHoldsAnEmailOrTheIp();
-    assertOnlyTheTombstoneOfTheErasedLeadRemains(erin, erinsHash, erinsVisitors);
+    assertOnlyTheTombstoneOfTheErasedLeadRemains(erased);
+    assertOnlyTheTombstoneOfTheErasedLeadRemains(erasedWithoutConsent);
   }
 
   private void assertNoLogLineHoldsAnEmailTheIpOrTheUserAgent() {
@@ -160,22 +169,31 @@ class PrivacyOfItemsAndLogsTest {
     }
   }
 
-  private void assertOnlyTheTombstoneOfTheErasedLeadRemains(String leadId, String emailHash, List<String> visitors) {
+  private record ErasedLead(String leadId, String email, String emailHash, List<String> visitors) {}
+
+  private List<String> verifiedVisitors(String leadId) {
+    List<String> visitors = new ArrayList<>();
+    json(http.apiGet("/api/leads/" + leadId)).path("visitorIds").forEach(v -> visitors.add(v.asText()));
+    return visitors;
+  }
+
+  private void assertOnlyTheTombstoneOfTheErasedLeadRemains(ErasedLead lead) {
     List<Map<String, AttributeValue>> items = everyItemOfEveryTable();
-    assertThat(items).filteredOn(item -> item.get("pk").s().equals("LEAD#" + leadId))
+    assertThat(items).filteredOn(item -> item.get("pk").s().equals("LEAD#" + lead.leadId()))
         .singleElement().satisfies(tombstone -> {
           assertThat(tombstone.get("sk").s()).isEqualTo("LEAD");
           assertThat(tombstone).doesNotContainKeys("email", "emailHash");
         });
-    assertThat(items).noneMatch(item -> item.get("pk").s().equals("EMAIL#" + emailHash));
-    assertThat(items).noneMatch(item -> item.get("pk").s().equals("DIAG#" + emailHash));
-    assertThat(items).noneMatch(item -> item.get("pk").s().equals("VID#lead#" + leadId));
-    for (String visitor : visitors) {
+    assertThat(items).noneMatch(item -> item.get("pk").s().equals("EMAIL#" + lead.emailHash()));
+    assertThat(items).noneMatch(item -> item.get("pk").s().equals("DIAG#" + lead.emailHash()));
+    assertThat(items).noneMatch(item -> item.get("pk").s().equals("VID#lead#" + lead.leadId()));
+    for (String visitor : lead.visitors()) {
       assertThat(items).as(visitor).noneMatch(item -> item.get("pk").s().equals("VID#" + visitor));
     }
     for (Map<String, AttributeValue> item : items) {
       String text = item.toString().toLowerCase(Locale.ROOT);
-      assertThat(text).as(key(item)).doesNotContain(ERIN.toLowerCase(Locale.ROOT)).doesNotContain(emailHash);
+      assertThat(text).as(key(item)).doesNotContain(lead.email().toLowerCase(Locale.ROOT))
+          .doesNotContain(lead.emailHash());
     }
   }
 
