@@ -213,43 +213,20 @@ public final class DevServer implements AutoCloseable {
   }
 
   /**
-   * Waits (up to {@code limit}) until every queue that feeds a function is empty with nothing in
-   * flight, so the worker is not still writing what an earlier request caused.
-   *
-   * @return whether it settled in time
+   * Whether every queue that feeds a function is empty with nothing in flight, i.e. the worker is
+   * not still writing what an earlier request caused. One look; tests wait on it with Awaitility.
    */
-  public boolean settle(Duration limit) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    List<String> queues = template.functions().stream()
-        .flatMap(f -> f.sqsSources().stream()).map(SamTemplate.SqsSource::queueLogicalId).distinct().toList();
-    while (System.nanoTime() < deadline) {
-      boolean quiet = queues.stream().allMatch(queue -> {
-        Map<software.amazon.awssdk.services.sqs.model.QueueAttributeName, String> attributes =
-            stack.sqsClient().getQueueAttributes(b -> b.queueUrl(stack.queueUrl(queue)).attributeNames(
+  public boolean idle() {
+    return template.functions().stream()
+        .flatMap(f -> f.sqsSources().stream()).map(SamTemplate.SqsSource::queueLogicalId).distinct()
+        .allMatch(queue -> stack.sqsClient().getQueueAttributes(b -> b.queueUrl(stack.queueUrl(queue)).attributeNames(
                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return attributes.values().stream().allMatch("0"::equals);
-      });
-      if (quiet) {
-        return true;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return false;
+            .attributes().values().stream().allMatch("0"::equals));
   }
 
-  /**
-   * A clean slate for the next test: lets the worker finish what is in flight, then empties the
-   * tables and queues and forgets the deliveries seen.
-   */
-  public void resetForTest() {
-    settle(Duration.ofSeconds(30));
+  /** Empties the tables and queues and forgets the deliveries seen (tests: wait for {@link #idle()} first). */
+  public void reset() {
     stack.reset();
     forgetDeliveries();
   }

@@ -1,5 +1,6 @@
 package io.goalpost.local.devserver.browser;
 
+import io.goalpost.local.devserver.e2e.Settled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +39,7 @@ class BeaconOverHttpTest {
 
     @BeforeEach
     void emptyTheStack() {
-        server.resetForTest();
+        Settled.reset(server);
     }
 
     @Test

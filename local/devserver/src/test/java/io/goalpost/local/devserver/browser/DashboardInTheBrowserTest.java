@@ -1,5 +1,6 @@
 package io.goalpost.local.devserver.browser;
 
+import io.goalpost.local.devserver.e2e.Settled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,7 +47,7 @@ class DashboardInTheBrowserTest {
     /** Nothing kept from the last test: no links, no sales, no key in the browser session. */
     @BeforeEach
     void startSignedOut() {
-        server.resetForTest();
+        Settled.reset(server);
         dashboard.openSignedOut();
     }
 

@@ -1,5 +1,6 @@
 package io.goalpost.local.devserver.browser;
 
+import io.goalpost.local.devserver.e2e.Settled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -43,7 +44,7 @@ class DashboardLeadsAndReconciliationTest {
 
     @BeforeEach
     void startSignedOutOnAnEmptyStack() {
-        server.resetForTest();
+        Settled.reset(server);
         dashboard.openSignedOut();
     }
 

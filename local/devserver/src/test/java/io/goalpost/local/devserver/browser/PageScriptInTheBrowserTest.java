@@ -1,5 +1,6 @@
 package io.goalpost.local.devserver.browser;
 
+import io.goalpost.local.devserver.e2e.Settled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -78,7 +79,7 @@ class PageScriptInTheBrowserTest {
         browser.get(pages.url("blank.html"));
         browser.manage().deleteAllCookies();
         script("localStorage.clear(); sessionStorage.clear();");
-        server.resetForTest();
+        Settled.reset(server);
     }
 
     @Test
@@ -266,7 +267,7 @@ class PageScriptInTheBrowserTest {
     /** The link's clicks, bot clicks and goals today, once the worker has handled all it was sent. */
     private List<Long> settledStats(String slug) {
         server.fireSchedules("AttributionFunction");
-        assertThat(server.settle(ARRIVAL)).as("the worker caught up").isTrue();
+        Settled.within(server, ARRIVAL);
         return stats(slug);
     }
 

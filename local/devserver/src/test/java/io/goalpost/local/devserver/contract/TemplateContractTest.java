@@ -1,5 +1,6 @@
 package io.goalpost.local.devserver.contract;
 
+import io.goalpost.local.devserver.e2e.Settled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -92,7 +93,7 @@ class TemplateContractTest {
   @TestFactory
   Stream<DynamicTest> everyAwsCallAFunctionMakesIsAllowedByItsPoliciesOnTheResourceItHits() {
     return server.template().functions().stream().map(f -> DynamicTest.dynamicTest(f.logicalId(), () -> {
-      server.resetForTest();
+      Settled.reset(server);
       seedALink();
       Object handler = construct(f, server.environmentOf(f.logicalId()));
       RecordedAwsCalls.recordingAs(f.logicalId(), () -> invokeWithSamples(f, handler));

@@ -37,7 +37,7 @@ class ApiMatchesItsOpenApiDocumentTest {
 
   @BeforeEach
   void loadTheDocumentOnAnEmptyStack() {
-    server.resetForTest();
+    Settled.reset(server);
     HttpResponse<String> served = http.get("/api/openapi.json");
     assertThat(served.statusCode()).as("served without an API key").isEqualTo(200);
     assertThat(served.headers().firstValue("content-type")).hasValue("application/json");

@@ -45,7 +45,7 @@ class BadInputOverHttpTest {
 
   @BeforeEach
   void emptyTheStack() {
-    server.resetForTest();
+    Settled.reset(server);
   }
 
   @ParameterizedTest
@@ -221,7 +221,7 @@ class BadInputOverHttpTest {
 
   private void assertThatNothingWasQueuedOrWritten() {
     server.fireSchedules("AttributionFunction");
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
     assertThat(server.deliveredFrom("EventsQueue")).isEmpty();
     assertThat(storedItems()).isEmpty();
   }

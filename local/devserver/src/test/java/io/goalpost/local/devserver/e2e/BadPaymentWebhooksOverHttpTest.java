@@ -37,7 +37,7 @@ class BadPaymentWebhooksOverHttpTest {
 
   @BeforeEach
   void emptyTheStack() {
-    server.resetForTest();
+    Settled.reset(server);
   }
 
   static Stream<Arguments> badOrders() {

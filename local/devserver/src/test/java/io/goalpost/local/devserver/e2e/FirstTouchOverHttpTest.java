@@ -84,7 +84,7 @@ class FirstTouchOverHttpTest {
       return goals("first-ad") + goals("second-ad") >= 1;
     });
     server.fireSchedules("AttributionFunction");
-    assertThat(server.settle(Duration.ofSeconds(60))).isTrue();
+    Settled.within(server, Duration.ofSeconds(60));
     assertThat(Map.of("first-ad", goals("first-ad"), "second-ad", goals("second-ad")))
         .isEqualTo(Map.of("first-ad", 1L, "second-ad", 0L));
   }

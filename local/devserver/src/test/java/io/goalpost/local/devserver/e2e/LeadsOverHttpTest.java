@@ -41,7 +41,7 @@ class LeadsOverHttpTest {
 
   @BeforeEach
   void emptyTheStack() {
-    server.resetForTest();
+    Settled.reset(server);
   }
 
   @Test
@@ -54,7 +54,7 @@ class LeadsOverHttpTest {
     assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
     String leadId = json(created).path("leadId").asText();
     assertThat(json(again).path("leadId").asText()).isEqualTo(leadId);
-    assertThat(server.settle(Duration.ofSeconds(20))).isTrue();
+    Settled.within(server, Duration.ofSeconds(20));
 
     JsonNode lead = json(http.apiGet("/api/leads/" + leadId));
     assertThat(lead.path("email").asText()).isEqualTo("ada@example.com");
@@ -94,7 +94,7 @@ class LeadsOverHttpTest {
 
     postSale("msg_cross_1", "ord_cross_1", "ada@example.com", LAPTOP, null);
 
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
     assertThat(stats("phone-ad").path("goals").asInt()).isEqualTo(1);
     assertThat(creditPath("ord_cross_1")).isEqualTo("lead");
   }
@@ -108,7 +108,7 @@ class LeadsOverHttpTest {
 
     postSale("msg_cross_2", "ord_cross_2", "bob@example.com", LAPTOP, null);
 
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
     assertThat(stats("phone-ad").path("goals").asInt()).isZero();
     assertThat(creditPath("ord_cross_2")).isNull();
     assertThat(json(http.apiGet("/api/leads/" + leadId)).path("visitorIds")).isEmpty();
@@ -128,7 +128,7 @@ class LeadsOverHttpTest {
     assertThat(json(withdrawn).path("gdprConsent").asBoolean()).isFalse();
     postSale("msg_cross_3", "ord_cross_3", "cy@example.com", LAPTOP, null);
 
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
     assertThat(creditPath("ord_cross_3")).isNull();
     assertThat(json(http.apiGet("/api/leads/" + leadId)).path("consent")).hasSize(2);
   }
@@ -145,7 +145,7 @@ class LeadsOverHttpTest {
     assertThat(click.headers().firstValue("set-cookie")).isEmpty();
     postSale("msg_pl_1", "ord_pl_1", "dee@example.com", null, null);
 
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
     assertThat(creditPath("ord_pl_1")).isEqualTo("lead");
     JsonNode log = json(http.apiGet("/api/leads/" + leadId)).path("log");
     assertThat(log).extracting(entry -> entry.path("type").asText()).containsExactly("opt_in", "click", "payment");
@@ -157,13 +157,13 @@ class LeadsOverHttpTest {
     String leadId = json(optIn("{\"email\": \"eve@example.com\", \"gdprConsent\": true}")).path("leadId").asText();
     URI url = URI.create(personalisedUrl(leadId, "webinar-mail"));
     String clickId = clickIdOf(http.get(url.getRawPath() + "?" + url.getRawQuery()));
-    assertThat(server.settle(Duration.ofSeconds(20))).isTrue();
+    Settled.within(server, Duration.ofSeconds(20));
 
     HttpResponse<String> event = http.postJson("/e", "{\"type\": \"opt_in\", \"url\": \"https://shop.example/webinar\","
         + " \"consent\": \"essential\", \"clickId\": \"" + clickId + "\", \"eventId\": \"ev_essential_1\"}");
     assertThat(event.statusCode()).isEqualTo(202);
 
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
     assertThat(stats("webinar-mail").path("goals").asInt()).isEqualTo(1);
   }
 
@@ -179,7 +179,7 @@ class LeadsOverHttpTest {
     assertThat(http.get("/l/mail-ad?gp_lt=" + forged).statusCode()).isEqualTo(302);
     postSale("msg_forged", "ord_forged", "fay@example.com", null, null);
 
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
     assertThat(stats("mail-ad").path("clicks").asInt()).isEqualTo(2);
     assertThat(creditPath("ord_forged")).isNull();
     assertThat(json(http.apiGet("/api/leads/" + leadId)).path("log")).extracting(e -> e.path("type").asText())
@@ -193,7 +193,7 @@ class LeadsOverHttpTest {
         + " \"gdprConsent\": true, \"eventId\": \"ev_mallory\"}");
 
     assertThat(beacon.statusCode()).isIn(202, 400);
-    assertThat(server.settle(Duration.ofSeconds(20))).isTrue();
+    Settled.within(server, Duration.ofSeconds(20));
     assertThat(http.apiPost("/api/leads/search", "{\"email\": \"mallory@example.com\"}").statusCode()).isEqualTo(404);
     assertThat(scanTable()).noneMatch(item -> item.get("pk").s().startsWith("LEAD#")
         || item.get("pk").s().startsWith("EMAIL#") || item.get("pk").s().startsWith("DIAG#"));
@@ -207,7 +207,7 @@ class LeadsOverHttpTest {
         .path("leadId").asText();
     clickWithCookie("phone-ad", PHONE);
     postSale("msg_erase_1", "ord_erase_1", "jo@example.com", LAPTOP, null);
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
 
     HttpResponse<String> erased = http.apiDelete("/api/leads/" + leadId);
     assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
@@ -215,12 +215,12 @@ class LeadsOverHttpTest {
     assertThat(gone.statusCode()).isEqualTo(404);
     assertThat(json(gone).path("message").asText()).contains("erased");
     assertThat(http.apiDelete("/api/leads/" + leadId).statusCode()).isEqualTo(202);
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
 
     http.postJson("/e", "{\"type\": \"page_view\", \"url\": \"https://shop.example/after\", \"consent\": \"all\","
         + " \"visitorId\": \"" + PHONE + "\", \"eventId\": \"ev_after_erasure\"}");
     postSale("msg_erase_2", "ord_erase_2", "jo@example.com", null, null);
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
 
     List<Map<String, AttributeValue>> items = scanTable();
     assertThat(items).noneMatch(item -> item.get("pk").s().equals("VID#" + PHONE) || item.get("pk").s().equals("VID#" + LAPTOP));
@@ -243,7 +243,7 @@ class LeadsOverHttpTest {
     http.get("/l/phone-ad");
     postSale("msg_scan_1", "ord_scan_1", "kim@example.com", LAPTOP, null);
     postSale("msg_scan_2", "ord_scan_2", "zed@example.com", null, null);
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
 
     for (Map<String, AttributeValue> item : scanTable()) {
       String text = item.toString();

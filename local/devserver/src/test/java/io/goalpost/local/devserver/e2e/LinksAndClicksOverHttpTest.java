@@ -39,7 +39,7 @@ class LinksAndClicksOverHttpTest {
 
   @BeforeEach
   void emptyTheStack() {
-    server.resetForTest();
+    Settled.reset(server);
   }
 
   @Test

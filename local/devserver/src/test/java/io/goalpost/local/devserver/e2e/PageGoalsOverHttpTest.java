@@ -71,7 +71,7 @@ class PageGoalsOverHttpTest {
 
   @BeforeEach
   void startOnMonday() {
-    server.resetForTest();
+    Settled.reset(server);
     clock.setTo(MONDAY);
   }
 
@@ -323,7 +323,7 @@ class PageGoalsOverHttpTest {
    */
   private static <T> T settled(java.util.function.Supplier<T> reading) {
     server.fireSchedules("AttributionFunction");
-    assertThat(server.settle(Duration.ofSeconds(60))).as("the worker caught up").isTrue();
+    Settled.within(server, Duration.ofSeconds(60));
     return reading.get();
   }
 

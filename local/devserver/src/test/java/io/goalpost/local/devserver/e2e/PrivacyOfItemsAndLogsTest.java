@@ -119,7 +119,7 @@ class PrivacyOfItemsAndLogsTest {
     assertThat(http.apiGet("/api/leads/" + ada).statusCode()).isEqualTo(200);
 
     refuseRequestsCarryingEmails(t);
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
 
     ErasedLead erased = new ErasedLead(erin, ERIN, item("LEAD#" + erin, "LEAD").get("emailHash").s(),
         verifiedVisitors(erin));
@@ -130,7 +130,7 @@ class PrivacyOfItemsAndLogsTest {
         .anyMatch(item -> item.get("pk").s().equals("DIAG#" + erasedWithoutConsent.emailHash()));
     assertThat(http.apiDelete("/api/leads/" + erin).statusCode()).isEqualTo(202);
     assertThat(http.apiDelete("/api/leads/" + bob).statusCode()).isEqualTo(202);
-    assertThat(server.settle(Duration.ofSeconds(30))).isTrue();
+    Settled.within(server, Duration.ofSeconds(30));
 
     assertNoLogLineHoldsAnEmailTheIpOrTheUserAgent();
     assertNoItemOutsideLeadItemsHoldsAnEmailOrTheIp();

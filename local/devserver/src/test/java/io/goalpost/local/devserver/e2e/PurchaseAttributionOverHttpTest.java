@@ -37,7 +37,7 @@ class PurchaseAttributionOverHttpTest {
 
   @BeforeEach
   void emptyTheStack() {
-    server.resetForTest();
+    Settled.reset(server);
   }
 
   @Test

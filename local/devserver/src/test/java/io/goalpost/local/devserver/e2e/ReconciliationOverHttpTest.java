@@ -39,7 +39,7 @@ class ReconciliationOverHttpTest {
 
   @BeforeEach
   void emptyTheStack() {
-    server.resetForTest();
+    Settled.reset(server);
   }
 
   @Test
@@ -137,9 +137,9 @@ class ReconciliationOverHttpTest {
    * send can miss the redirect's 300 ms budget and wait in the outbox for the worker's schedule.
    */
   private void everythingProcessed() {
-    assertThat(server.settle(Duration.ofSeconds(60))).isTrue();
+    Settled.within(server, Duration.ofSeconds(60));
     server.fireSchedules("AttributionFunction");
-    assertThat(server.settle(Duration.ofSeconds(60))).isTrue();
+    Settled.within(server, Duration.ofSeconds(60));
   }
 
   private void createPurchaseLink(String slug, int windowDays) {
