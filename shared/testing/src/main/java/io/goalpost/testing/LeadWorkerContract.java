@@ -59,8 +59,9 @@ public abstract class LeadWorkerContract extends WorkerScenario {
   }
 
   protected OrderEvent saleWithEmail(String emailName, String visitorName, String orderName, Instant at) {
-    return new OrderEvent(OrderEvent.Kind.SALE, "orders:d" + orderName + suffix, at, orderName + suffix, null,
-        product(), 4900, "USD", email(emailName), visitorName == null ? null : id(visitorName), null);
+    String eventId = "orders:d" + orderName + suffix;
+    return new OrderEvent(OrderEvent.Kind.SALE, eventId, at, orderName + suffix, null,
+        product(), 4900, "USD", sealed(email(emailName), eventId), visitorName == null ? null : id(visitorName), null);
   }
 
   protected ClickEvent personalisedClick(String slug, String clickName, Instant at, String visitorName, String leadId) {

@@ -45,7 +45,8 @@ public abstract class OutboxContract {
     void givesBackAKeptOrderWithEveryField() {
         OrderEvent refund = new OrderEvent(OrderEvent.Kind.REFUND, "orders:msg_2KWPBgLlAfxdpx2AI54pPJ85f4W",
                 Instant.parse("2025-04-02T10:00:00.123456Z"), "order-1001", "pay_77", "prod_spring", 4900, "USD",
-                "buyer@example.com", "Vq3mXkP9aZr2LdT8wYbN4c", "Ab3dEf6hIj9kLm2nOp5qRs");
+                TestEmailSeal.sealed("buyer@example.com", "orders:msg_2KWPBgLlAfxdpx2AI54pPJ85f4W"),
+                "Vq3mXkP9aZr2LdT8wYbN4c", "Ab3dEf6hIj9kLm2nOp5qRs");
         OrderEvent bareSale = new OrderEvent(OrderEvent.Kind.SALE, "orders:msg_bare", T0, "order-1002", null,
                 "prod_spring", 0, "EUR", null, null, null);
 

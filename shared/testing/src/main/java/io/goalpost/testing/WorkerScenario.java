@@ -8,6 +8,7 @@ import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.core.counter.Counter;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.OrderEvent;
+import io.goalpost.core.lead.AesGcmEmailSeal;
 import io.goalpost.core.event.PageEvent;
 import io.goalpost.core.event.TrackingEvent;
 import io.goalpost.core.link.Goal;
@@ -90,8 +91,9 @@ public abstract class WorkerScenario {
   /** A sale carrying the visitor id of {@code visitorName} (null: none) and maybe a click id. */
   protected OrderEvent saleBy(String visitorName, String orderName, String deliveryId, String clickName, Instant at,
       long amount) {
-    return new OrderEvent(OrderEvent.Kind.SALE, "orders:" + deliveryId + suffix, at, orderName + suffix, null,
-        product(), amount, "USD", "buyer@example.com", visitorName == null ? null : id(visitorName),
+    String eventId = "orders:" + deliveryId + suffix;
+    return new OrderEvent(OrderEvent.Kind.SALE, eventId, at, orderName + suffix, null,
+        product(), amount, "USD", sealed("buyer@example.com", eventId), visitorName == null ? null : id(visitorName),
         clickName == null ? null : id(clickName));
   }
 
@@ -112,8 +114,14 @@ public abstract class WorkerScenario {
   /** A rebill or refund of the order, delivered under a delivery id of its own payment's. */
   protected OrderEvent payment(OrderEvent.Kind kind, String orderName, String paymentName, String currency,
       Instant at, long amount) {
-    return new OrderEvent(kind, "orders:" + paymentName + suffix, at, orderName + suffix, paymentName + suffix,
-        product(), amount, currency, "buyer@example.com", null, null);
+    String eventId = "orders:" + paymentName + suffix;
+    return new OrderEvent(kind, eventId, at, orderName + suffix, paymentName + suffix,
+        product(), amount, currency, sealed("buyer@example.com", eventId), null, null);
+  }
+
+  /** The email as the webhook puts it in an event: sealed to it, under the stores' EmailHashKey. */
+  protected String sealed(String email, String eventId) {
+    return new AesGcmEmailSeal(stores().emailHashes()).seal(email, eventId);
   }
 
   /** A page view under consent all by {@code visitorName}, landed with {@code clickName} (null: none). */

@@ -38,9 +38,17 @@ final class WorkerLog {
   }
 
   void outcome(EventRecorder.Outcome outcome, TrackingEvent event) {
-    ObjectNode line = line("INFO", "event acknowledged without effect")
+    ObjectNode line = line("WARN", reasonOf(outcome))
         .put("outcome", outcome.name()).put("type", kindOf(event)).put("eventId", event.eventId());
     sink.accept(line.toString());
+  }
+
+  private static String reasonOf(EventRecorder.Outcome outcome) {
+    return switch (outcome) {
+      case RECORDED_EMAIL_UNREADABLE -> "sale counted without a lead: its sealed email does not open under this"
+          + " EmailHashKey (another key, altered, or moved from another event)";
+      default -> "event acknowledged";
+    };
   }
 
   private ObjectNode line(String level, String message) {

@@ -20,6 +20,9 @@ import io.goalpost.core.event.OrderEvent;
 import io.goalpost.core.link.Goal;
 import io.goalpost.core.link.Link;
 import io.goalpost.testing.InMemoryWorkerStores;
+import io.goalpost.testing.TestEmailSeal;
+import io.goalpost.core.lead.EmailHashes;
+import io.goalpost.aws.wiring.WorkerWiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -152,10 +155,14 @@ class AttributionHandlerTest {
 
     ClickEvent click = new ClickEvent("spring-fb", CLICK, VISITOR, Instant.parse("2025-04-01T09:30:00Z"));
     OrderEvent sale = new OrderEvent(OrderEvent.Kind.SALE, "orders:msg_2KWPBgLlAfxdpx2AI54pPJ85f4W",
-        Instant.parse("2025-04-02T15:00:00Z"), "order-1001", null, "prod_spring", 4900, "USD", "buyer@example.com",
-        VISITOR, CLICK);
+        Instant.parse("2025-04-02T15:00:00Z"), "order-1001", null, "prod_spring", 4900, "USD", null, VISITOR, CLICK);
+    OrderEvent sampleSale = (OrderEvent) json.decode(saleBody);
     assertThat(json.encode(click)).isEqualTo(clickBody);
-    assertThat(json.encode(sale)).isEqualTo(saleBody);
+    // The sample's email is sealed under the local EmailHashKey (LocalParameters), as ./run-local's webhook seals it.
+    assertThat(json.encode(sampleSale)).isEqualTo(saleBody);
+    assertThat(sampleSale.withSealedEmail(null)).isEqualTo(sale);
+    assertThat(TestEmailSeal.under(new EmailHashes(WorkerWiring.LOCAL_TEST_EMAIL_HASH_KEY))
+        .open(sampleSale.sealedEmail(), sampleSale.eventId())).contains("buyer@example.com");
     assertThat(json.encode(new OrderEvent(OrderEvent.Kind.REBILL, "orders:msg_2KWRebill0000000000000001",
         Instant.parse("2025-05-02T15:00:00Z"), "order-1001", "invoice-1001-2", "prod_spring", 4900, "USD", null, null,
         null))).isEqualTo(mapper.readTree(sample("worker-sqs-rebill.json")).at("/Records/0/body").asText());
@@ -207,7 +214,7 @@ class AttributionHandlerTest {
   void recordsARefundBeforeItsSaleInTheProductsStatsWithoutLoggingTheEmail() throws IOException {
     String refund = new EventJson().encode(new OrderEvent(OrderEvent.Kind.REFUND, "orders:msg_refund",
         Instant.parse("2025-04-03T10:00:00Z"), "order-1001", "re_1", "prod_spring", 900, "USD",
-        "buyer@example.com", null, null));
+        TestEmailSeal.sealed("buyer@example.com", "orders:msg_refund"), null, null));
 
     JsonNode answer = handle(batchOf(refund));
 
@@ -215,6 +222,33 @@ class AttributionHandlerTest {
     assertThat(stores.orders().paymentsOf("order-1001")).hasSize(1);
     assertThat(stores.counters().operationCount()).isEqualTo(1);
     assertThat(logLines).noneMatch(line -> line.contains("buyer@example.com"));
+  }
+
+  @Test
+  void countsASaleWhoseEmailDoesNotOpenAndLogsWhyWithoutTheEmail() throws IOException {
+    // The sample is sealed under the local key; this worker holds the in-memory one, as after a key change.
+    JsonNode answer = handle(sample("worker-sqs-sale.json"));
+
+    assertThat(answer.get("batchItemFailures")).isEmpty();
+    assertThat(counts(Counter.Subject.PRODUCT, "prod_spring", SALE_DAY)).containsEntry("sales", 1L);
+    assertThat(stores.leads().findByEmailHash(new EmailHashes(InMemoryWorkerStores.EMAIL_HASH_KEY)
+        .of("buyer@example.com"))).isEmpty();
+    assertThat(logLines).singleElement().asString()
+        .contains("RECORDED_EMAIL_UNREADABLE", "orders:msg_2KWPBgLlAfxdpx2AI54pPJ85f4W", "order/sale")
+        .doesNotContain("@").doesNotContain("v1.");
+  }
+
+  @Test
+  void findsTheLeadOfASaleWhoseEmailWasSealedUnderItsKey() throws IOException {
+    String sale = new EventJson().encode(new OrderEvent(OrderEvent.Kind.SALE, "orders:msg_sealed",
+        Instant.parse("2025-04-02T15:00:00Z"), "order-1002", null, "prod_spring", 4900, "USD",
+        TestEmailSeal.sealed("buyer@example.com", "orders:msg_sealed"), null, null));
+
+    assertThat(handle(batchOf(sale)).get("batchItemFailures")).isEmpty();
+
+    assertThat(stores.leads().findByEmailHash(new EmailHashes(InMemoryWorkerStores.EMAIL_HASH_KEY)
+        .of("buyer@example.com"))).isPresent();
+    assertThat(logLines).isEmpty();
   }
 
   @Test

@@ -21,6 +21,7 @@ import io.goalpost.core.payment.StripeIntake;
 import io.goalpost.core.payment.StripeSignatureVerifier;
 import io.goalpost.testing.InMemoryEventQueue;
 import io.goalpost.testing.InMemoryOutbox;
+import io.goalpost.testing.TestEmailSeal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,9 +55,9 @@ class StripeRouteTest {
     private WebhookHandler handlerAt(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new WebhookHandler(new WebhookDependencies(StandardWebhookVerifier.forSecret(Deliveries.SECRET, clock),
-                new OrderWebhookJson(), new OrderIntake(queue, outbox),
+                new OrderWebhookJson(), new OrderIntake(queue, outbox, TestEmailSeal.IN_MEMORY),
                 Optional.of(new WebhookDependencies.Stripe(StripeSignatureVerifier.forSecret(SECRET, clock),
-                        new StripeEventJson(), new StripeIntake(queue, outbox))),
+                        new StripeEventJson(), new StripeIntake(queue, outbox, TestEmailSeal.IN_MEMORY))),
                 new WebhookLog(logLines::add)));
     }
 
@@ -104,9 +105,11 @@ class StripeRouteTest {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(json(response)).isEqualTo(JSON.readTree("{\"received\":true}"));
-        assertThat(onlyOrder()).isEqualTo(new OrderEvent(OrderEvent.Kind.SALE, "stripe:evt_1SXfQ2Q9RKHgCVdKxY7zW6vU",
+        assertThat(onlyOrder().withSealedEmail(null)).isEqualTo(
+                new OrderEvent(OrderEvent.Kind.SALE, "stripe:evt_1SXfQ2Q9RKHgCVdKxY7zW6vU",
                 Instant.parse("2026-11-26T11:59:58Z"), "pi_3SXfPzQ9RKHgCVdK1aB2cD3e", null, "prod_spring", 4900, "USD",
-                "buyer@example.com", "Vq3mXkP9aZr2LdT8wYbN4c", "Ab3dEf6hIj9kLm2nOp5qRs"));
+                null, "Vq3mXkP9aZr2LdT8wYbN4c", "Ab3dEf6hIj9kLm2nOp5qRs"));
+        assertThat(TestEmailSeal.opened(onlyOrder())).isEqualTo("buyer@example.com");
         assertThat(logLines).isEmpty();
     }
 
@@ -114,27 +117,33 @@ class StripeRouteTest {
     void turnsTheTrialSampleIntoASaleOfZeroOfItsSubscription() {
         handle(sample("webhook-stripe-checkout-no-payment.json"));
 
-        assertThat(onlyOrder()).isEqualTo(new OrderEvent(OrderEvent.Kind.SALE, "stripe:evt_1SXg7mQ9RKHgCVdKt3R2q1P0",
+        assertThat(onlyOrder().withSealedEmail(null)).isEqualTo(
+                new OrderEvent(OrderEvent.Kind.SALE, "stripe:evt_1SXg7mQ9RKHgCVdKt3R2q1P0",
                 Instant.parse("2026-11-26T11:59:55Z"), "sub_1SXg7kQ9RKHgCVdKm4N5o6P7", null, "prod_club", 0, "USD",
-                "trial.user@example.com", "Vq3mXkP9aZr2LdT8wYbN4c", null));
+                null, "Vq3mXkP9aZr2LdT8wYbN4c", null));
+        assertThat(TestEmailSeal.opened(onlyOrder())).isEqualTo("trial.user@example.com");
     }
 
     @Test
     void turnsTheAsyncPaymentSampleIntoTheSaleTheCompletedSessionWaitedFor() {
         handle(sample("webhook-stripe-async-succeeded.json"));
 
-        assertThat(onlyOrder()).isEqualTo(new OrderEvent(OrderEvent.Kind.SALE, "stripe:evt_1SXdA9Q9RKHgCVdKsEpA0002",
+        assertThat(onlyOrder().withSealedEmail(null)).isEqualTo(
+                new OrderEvent(OrderEvent.Kind.SALE, "stripe:evt_1SXdA9Q9RKHgCVdKsEpA0002",
                 Instant.parse("2026-11-26T11:59:30Z"), "pi_3SWbX1Q9RKHgCVdK0sEpA9aB", null, "prod_course", 12900, "EUR",
-                "kaeufer@example.com", null, "Ab3dEf6hIj9kLm2nOp5qRs"));
+                null, null, "Ab3dEf6hIj9kLm2nOp5qRs"));
+        assertThat(TestEmailSeal.opened(onlyOrder())).isEqualTo("kaeufer@example.com");
     }
 
     @Test
     void turnsTheRenewalSampleIntoARebillOfTheTrialsSubscription() {
         handle(sample("webhook-stripe-invoice-paid-cycle.json"));
 
-        assertThat(onlyOrder()).isEqualTo(new OrderEvent(OrderEvent.Kind.REBILL, "stripe:evt_1SXh2cQ9RKHgCVdKrEb1LL01",
+        assertThat(onlyOrder().withSealedEmail(null)).isEqualTo(
+                new OrderEvent(OrderEvent.Kind.REBILL, "stripe:evt_1SXh2cQ9RKHgCVdKrEb1LL01",
                 Instant.parse("2026-11-26T11:59:51Z"), "sub_1SXg7kQ9RKHgCVdKm4N5o6P7", "in_1SXh2aQ9RKHgCVdKrEnEw001",
-                "prod_club", 2900, "USD", "trial.user@example.com", null, null));
+                "prod_club", 2900, "USD", null, null, null));
+        assertThat(TestEmailSeal.opened(onlyOrder())).isEqualTo("trial.user@example.com");
     }
 
     @Test
@@ -315,7 +324,7 @@ class StripeRouteTest {
         Clock clock = Clock.fixed(SIGNED_AT, ZoneOffset.UTC);
         WebhookHandler withoutStripe = new WebhookHandler(new WebhookDependencies(
                 StandardWebhookVerifier.forSecret(Deliveries.SECRET, clock), new OrderWebhookJson(),
-                new OrderIntake(queue, outbox), Optional.empty(), new WebhookLog(logLines::add)));
+                new OrderIntake(queue, outbox, TestEmailSeal.IN_MEMORY), Optional.empty(), new WebhookLog(logLines::add)));
 
         APIGatewayV2HTTPResponse response = withoutStripe.handleRequest(sample("webhook-stripe-checkout-completed.json"), null);
 

@@ -20,6 +20,7 @@ import io.goalpost.core.payment.OrderIntake;
 import io.goalpost.core.payment.StandardWebhookVerifier;
 import io.goalpost.testing.InMemoryEventQueue;
 import io.goalpost.testing.InMemoryOutbox;
+import io.goalpost.testing.TestEmailSeal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +52,7 @@ class WebhookHandlerTest {
     private WebhookHandler handlerAt(Instant now) {
         return new WebhookHandler(new WebhookDependencies(
                 StandardWebhookVerifier.forSecret(SECRET, Clock.fixed(now, ZoneOffset.UTC)),
-                new OrderWebhookJson(), new OrderIntake(queue, outbox), Optional.empty(), new WebhookLog(logLines::add)));
+                new OrderWebhookJson(), new OrderIntake(queue, outbox, TestEmailSeal.IN_MEMORY), Optional.empty(), new WebhookLog(logLines::add)));
     }
 
     private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -74,9 +75,13 @@ class WebhookHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(json(response)).isEqualTo(new ObjectMapper().readTree("{\"received\":true}"));
         assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
-        assertThat(queue.events()).containsExactly(new OrderEvent(OrderEvent.Kind.SALE, "orders:" + SALE_ID,
-                Instant.parse("2026-11-26T11:59:30Z"), "order-1001", null, "prod_spring", 4900, "USD", EMAIL,
-                "Vq3mXkP9aZr2LdT8wYbN4c", "Ab3dEf6hIj9kLm2nOp5qRs"));
+        assertThat(queue.events()).singleElement().satisfies(event -> {
+            OrderEvent sale = (OrderEvent) event;
+            assertThat(sale.withSealedEmail(null)).isEqualTo(new OrderEvent(OrderEvent.Kind.SALE, "orders:" + SALE_ID,
+                    Instant.parse("2026-11-26T11:59:30Z"), "order-1001", null, "prod_spring", 4900, "USD", null,
+                    "Vq3mXkP9aZr2LdT8wYbN4c", "Ab3dEf6hIj9kLm2nOp5qRs"));
+            assertThat(TestEmailSeal.opened(sale)).isEqualTo(EMAIL);
+        });
         assertThat(logLines).isEmpty();
     }
 
@@ -100,7 +105,9 @@ class WebhookHandlerTest {
 
         assertThat(first.getStatusCode()).isEqualTo(200);
         assertThat(again.getStatusCode()).isEqualTo(200);
-        assertThat(queue.events()).hasSize(2).allSatisfy(e -> assertThat(e).isEqualTo(queue.events().get(0)));
+        // Equal but for the seal, whose nonce is new each time; the worker keys its effects by order and payment.
+        assertThat(queue.events()).hasSize(2).extracting(e -> ((OrderEvent) e).withSealedEmail(null))
+                .containsOnly(((OrderEvent) queue.events().get(0)).withSealedEmail(null));
     }
 
     @Test
@@ -277,7 +284,8 @@ class WebhookHandlerTest {
     @Test
     void refusesToStartWithAMalformedSecretWithoutPrintingIt() {
         Map<String, String> env = Map.of("TABLE_NAME", "goalpost", "EVENTS_QUEUE_URL", "http://127.0.0.1:9/q",
-                "ORDERS_WEBHOOK_SECRET", "whsec_s3cr3t!!", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local");
+                "ORDERS_WEBHOOK_SECRET", "whsec_s3cr3t!!", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
+                "EMAIL_HASH_KEY", "local-EmailHashKey-not-secret-0123456789abcdef");
 
         assertThatThrownBy(() -> new WebhookHandler(env, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ORDERS_WEBHOOK_SECRET")

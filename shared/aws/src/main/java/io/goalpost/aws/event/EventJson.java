@@ -17,13 +17,15 @@ import java.time.format.DateTimeParseException;
  * this same codec. Every message carries {@code v} and {@code type}, so the reader can refuse
  * (and dead-letter) what it does not understand instead of guessing. Older versions that may
  * still sit in the outbox or the dead-letter queue are read too: a version 1 click (without
- * {@code bot} and {@code clicker}) is a person's, clicked by its visitor id, else by itself.
+ * {@code bot} and {@code clicker}) is a person's, clicked by its visitor id, else by itself. A
+ * version 1 order carried its email in clear; it is read without it (docs/decisions/011), so the
+ * sale still counts and the clear email goes no further than the message it came in.
  *
  * <pre>{"v":3,"type":"click","eventId":"…","occurredAt":"2025-04-01T09:30:00Z","slug":"…","clickId":"…","visitorId":"…",
  *  "bot":false,"clicker":"h#…","leadId":"…"}
  * {"v":1,"type":"lead","eventId":"…","occurredAt":"…","kind":"opt_in","leadId":"…","visitorId":"…","clickId":"…","formId":"…"}
- * {"v":1,"type":"order","eventId":"orders:msg_…","occurredAt":"…","kind":"sale","orderId":"…","paymentId":"…",
- *  "productId":"…","amount":4900,"currency":"USD","email":"…","visitorId":"…","clickId":"…"}</pre>
+ * {"v":2,"type":"order","eventId":"orders:msg_…","occurredAt":"…","kind":"sale","orderId":"…","paymentId":"…",
+ *  "productId":"…","amount":4900,"currency":"USD","sealedEmail":"v1.…","visitorId":"…","clickId":"…"}</pre>
  */
 public final class EventJson {
 
@@ -49,7 +51,7 @@ public final class EventJson {
             json.put("kind", order.kind().wireName()).put("orderId", order.orderId());
             putIfPresent(json, "paymentId", order.paymentId());
             json.put("productId", order.productId()).put("amount", order.amount()).put("currency", order.currency());
-            putIfPresent(json, "email", order.email());
+            putIfPresent(json, "sealedEmail", order.sealedEmail());
             putIfPresent(json, "visitorId", order.visitorId());
             putIfPresent(json, "clickId", order.clickId());
         } else if (event instanceof LeadEvent lead) {
@@ -100,7 +102,7 @@ public final class EventJson {
             return new ClickEvent(required(json, "slug"), required(json, "clickId"), optional(json, "visitorId"),
                     instant(json, "occurredAt"));
         }
-        if (OrderEvent.TYPE.equals(type) && version == OrderEvent.VERSION) {
+        if (OrderEvent.TYPE.equals(type) && (version == OrderEvent.VERSION || version == 1)) {
             JsonNode amount = json.get("amount");
             if (amount == null || !amount.canConvertToLong() || !amount.isIntegralNumber()) {
                 throw new IllegalArgumentException("event has no integer field amount");
@@ -108,7 +110,8 @@ public final class EventJson {
             return new OrderEvent(OrderEvent.Kind.fromWireName(required(json, "kind")), required(json, "eventId"),
                     instant(json, "occurredAt"), required(json, "orderId"), optional(json, "paymentId"),
                     required(json, "productId"), amount.longValue(), required(json, "currency"),
-                    optional(json, "email"), optional(json, "visitorId"), optional(json, "clickId"));
+                    version == 1 ? null : optional(json, "sealedEmail"), optional(json, "visitorId"),
+                    optional(json, "clickId"));
         }
         if (PageEvent.TYPE.equals(type) && version == PageEvent.VERSION) {
             return new PageEvent(PageEvent.Kind.fromWireName(required(json, "kind")), required(json, "eventId"),

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.OrderEvent;
 import io.goalpost.core.event.PageEvent;
+import io.goalpost.core.event.TrackingEvent;
+import io.goalpost.testing.TestEmailSeal;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -90,14 +93,49 @@ class EventJsonTest {
     @Test
     void readsBackAnOrderEventWithEveryFieldAndWithoutTheOptionalOnes() {
         OrderEvent full = new OrderEvent(OrderEvent.Kind.REFUND, "orders:msg_1", Instant.parse("2025-04-02T10:00:00Z"),
-                "ord_1", "pay_2", "course-101", 1500, "EUR", "buyer@example.com", "Vq3mXkP9aZr2LdT8wYbN4c",
-                "Ab3dEf6hIj9kLm2nOp5qRs");
+                "ord_1", "pay_2", "course-101", 1500, "EUR", TestEmailSeal.sealed("buyer@example.com", "orders:msg_1"),
+                "Vq3mXkP9aZr2LdT8wYbN4c", "Ab3dEf6hIj9kLm2nOp5qRs");
         OrderEvent bare = new OrderEvent(OrderEvent.Kind.SALE, "orders:msg_2", Instant.parse("2025-04-02T10:00:00Z"),
                 "ord_2", null, "course-101", 0, "USD", null, null, null);
 
         assertThat(json.decode(json.encode(full))).isEqualTo(full);
         assertThat(json.decode(json.encode(bare))).isEqualTo(bare);
-        assertThat(json.encode(bare)).doesNotContain("email", "visitorId", "clickId", "paymentId");
+        assertThat(json.encode(bare)).doesNotContain("mail", "visitorId", "clickId", "paymentId");
+    }
+
+    @Test
+    void writesAnOrdersEmailOnlySealedUnderVersion2() throws Exception {
+        OrderEvent sale = new OrderEvent(OrderEvent.Kind.SALE, "orders:msg_1", Instant.parse("2025-04-02T10:00:00Z"),
+                "ord_1", null, "course-101", 1500, "EUR", TestEmailSeal.sealed("buyer@example.com", "orders:msg_1"),
+                null, null);
+
+        String wire = json.encode(sale);
+
+        assertThat(wire).doesNotContain("@").doesNotContain("\"email\"");
+        assertThat(new ObjectMapper().readTree(wire).path("v").asInt()).isEqualTo(2);
+        assertThat(new ObjectMapper().readTree(wire).path("sealedEmail").asText()).startsWith("v1.");
+    }
+
+    @Test
+    void readsAVersion1OrderThatCarriedItsEmailInClearWithoutTheEmail() {
+        TrackingEvent read = json.decode("{\"v\":1,\"type\":\"order\",\"eventId\":\"orders:msg_old\","
+                + "\"occurredAt\":\"2025-04-02T10:00:00Z\",\"kind\":\"sale\",\"orderId\":\"ord_1\","
+                + "\"productId\":\"course-101\",\"amount\":1500,\"currency\":\"EUR\","
+                + "\"email\":\"buyer@example.com\"}");
+
+        assertThat(read).isInstanceOf(OrderEvent.class);
+        assertThat(((OrderEvent) read).sealedEmail()).isNull();
+        assertThat(read.toString()).doesNotContain("@");
+    }
+
+    @Test
+    void refusesAVersion2OrderWhoseEmailIsNotSealed() {
+        assertThatThrownBy(() -> json.decode("{\"v\":2,\"type\":\"order\",\"eventId\":\"orders:msg_x\","
+                + "\"occurredAt\":\"2025-04-02T10:00:00Z\",\"kind\":\"sale\",\"orderId\":\"ord_1\","
+                + "\"productId\":\"course-101\",\"amount\":1500,\"currency\":\"EUR\","
+                + "\"sealedEmail\":\"buyer@example.com\"}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("buyer");
     }
 
     @Test

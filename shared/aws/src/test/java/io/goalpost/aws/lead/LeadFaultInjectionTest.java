@@ -18,6 +18,7 @@ import io.goalpost.core.event.LeadEvent;
 import io.goalpost.core.event.OrderEvent;
 import io.goalpost.core.event.TrackingEvent;
 import io.goalpost.core.lead.ConsentChange;
+import io.goalpost.core.lead.AesGcmEmailSeal;
 import io.goalpost.core.lead.EmailHashes;
 import io.goalpost.core.lead.Join;
 import io.goalpost.core.lead.LeadJoins;
@@ -59,7 +60,7 @@ class LeadFaultInjectionTest {
   private final String lead = "Lead" + run;
   private final ClickEvent phoneClick = new ClickEvent(slug, "click" + run, "phone" + run, CLICKED);
   private final OrderEvent laptopSale = new OrderEvent(OrderEvent.Kind.SALE, "orders:msg_" + run, PAID, "order-" + run,
-      null, product, 4900, "USD", email, "laptop" + run, null);
+      null, product, 4900, "USD", new AesGcmEmailSeal(hashes).seal(email, "orders:msg_" + run), "laptop" + run, null);
 
   private WorkerStores healthyStores;
   private EventRecorder healthy;

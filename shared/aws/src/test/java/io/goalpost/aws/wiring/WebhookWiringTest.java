@@ -14,6 +14,7 @@ class WebhookWiringTest {
         Map<String, String> env = new HashMap<>(Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
         env.put("TABLE_NAME", "goalpost");
         env.put("EVENTS_QUEUE_URL", "http://127.0.0.1:9/000000000000/events");
+        env.put("EMAIL_HASH_KEY", "local-EmailHashKey-not-secret-0123456789abcdef");
         return env;
     }
 
@@ -54,7 +55,7 @@ class WebhookWiringTest {
 
     @Test
     void refusesAMissingVariableNamingIt() {
-        for (String name : new String[] {"TABLE_NAME", "EVENTS_QUEUE_URL", "ORDERS_WEBHOOK_SECRET"}) {
+        for (String name : new String[] {"TABLE_NAME", "EVENTS_QUEUE_URL", "ORDERS_WEBHOOK_SECRET", "EMAIL_HASH_KEY"}) {
             Map<String, String> env = env();
             env.put("ORDERS_WEBHOOK_SECRET", "whsec_bG9jYWw=");
             env.remove(name);
@@ -71,6 +72,17 @@ class WebhookWiringTest {
 
         assertThatThrownBy(() -> WebhookWiring.webhook(env, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("ORDERS_WEBHOOK_SECRET")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void refusesAnEmailHashKeyTooShortToSealWithWithoutPrintingIt() {
+        Map<String, String> env = env();
+        env.put("ORDERS_WEBHOOK_SECRET", "whsec_bG9jYWw=");
+        env.put("EMAIL_HASH_KEY", "hunter2");
+
+        assertThatThrownBy(() -> WebhookWiring.webhook(env, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("EMAIL_HASH_KEY")
                 .hasMessageNotContaining("hunter2");
     }
 

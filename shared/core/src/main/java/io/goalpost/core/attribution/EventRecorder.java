@@ -9,6 +9,7 @@ import io.goalpost.core.event.TrackingEvent;
 import io.goalpost.core.identity.ClickOwners;
 import io.goalpost.core.event.LeadEvent;
 import io.goalpost.core.id.SecureRandomIds;
+import io.goalpost.core.lead.AesGcmEmailSeal;
 import io.goalpost.core.lead.Lead;
 import io.goalpost.core.lead.LeadClicks;
 import io.goalpost.core.lead.SaleLeads;
@@ -21,7 +22,9 @@ public final class EventRecorder {
 
   /** What became of an event. Anything but RECORDED is logged by the caller, never dropped silently. */
   public enum Outcome {
-    RECORDED
+    RECORDED,
+    /** A sale counted without a lead: its sealed email did not open (docs/decisions/011). */
+    RECORDED_EMAIL_UNREADABLE
   }
 
   private final ClickRecorder clicks;
@@ -29,9 +32,17 @@ public final class EventRecorder {
   private final PageRecorder pages;
   private final PaymentRecorder payments;
   private final LeadRecorder leads;
+  private final Predicate<OrderEvent> unreadableEmail;
 
   public EventRecorder(ClickRecorder clicks, SaleRecorder sales, PageRecorder pages, PaymentRecorder payments,
       LeadRecorder leads) {
+    this(clicks, sales, pages, payments, leads, sale -> false);
+  }
+
+  /** @param unreadableEmail whether a sale's sealed email fails to open, so it is named in the log */
+  public EventRecorder(ClickRecorder clicks, SaleRecorder sales, PageRecorder pages, PaymentRecorder payments,
+      LeadRecorder leads, Predicate<OrderEvent> unreadableEmail) {
+    this.unreadableEmail = Objects.requireNonNull(unreadableEmail);
     this.clicks = Objects.requireNonNull(clicks);
     this.sales = Objects.requireNonNull(sales);
     this.pages = Objects.requireNonNull(pages);
@@ -56,13 +67,14 @@ public final class EventRecorder {
         Clickers.asSent(), stores.counters(), credits, new LeadClicks(stores.leads(), stores.leadLineages()));
     PageRecorder pages = new PageRecorder(stores.touches(), owners, stores.conversions(), stores.checkoutVisitors(),
         stores.counters(), credits, PageLeads.over(stores.leads(), stores.leadLineages(), stores.clicks()));
-    SaleLeads saleLeads = new SaleLeads(stores.leads(), stores.emailHashes(), new SecureRandomIds()::clickId);
+    SaleLeads saleLeads = new SaleLeads(stores.leads(), stores.emailHashes(),
+        new AesGcmEmailSeal(stores.emailHashes()), new SecureRandomIds()::clickId);
     SaleRecorder sales = new SaleRecorder(stores.catalog(), stores.conversions(), stores.counters(), credits,
         saleLeads::leadOf, stores.leadLineages(), stores.productSales());
     LeadRecorder leads = new LeadRecorder(stores.leads(), stores.leadLineages(), stores.lineageErasure(),
         stores.conversions(), leadCandidates, credits);
     return new EventRecorder(clicks, sales, pages, new PaymentRecorder(stores.catalog(), stores.orders(), orders),
-        leads);
+        leads, saleLeads::unreadableEmail);
   }
 
   /** A conversion of an erased lead or of one of its visitor ids keeps the credit it has. */
@@ -80,6 +92,9 @@ public final class EventRecorder {
     if (event instanceof OrderEvent order) {
       if (order.kind() == OrderEvent.Kind.SALE) {
         sales.record(order);
+        if (unreadableEmail.test(order)) {
+          return Outcome.RECORDED_EMAIL_UNREADABLE;
+        }
       } else {
         payments.record(order);
       }

@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
  *
  * @param amount   minor units, never negative (a refund carries what it returned)
  * @param currency upper-case ISO 4217 code; totals are kept per currency, never converted
- * @param email    the buyer's email when the provider sent one; travels only to the worker, never
- *                 into a log or any item but a lead
+ * @param sealedEmail the buyer's email when the provider sent one, sealed to this event
+ *                    ({@code io.goalpost.core.lead.EmailSeal}, docs/decisions/011): the queue, the
+ *                    dead-letter queue and the outbox never hold it in clear, and only the worker
+ *                    opens it, to find or create the sale's lead
  */
 public record OrderEvent(Kind kind, String eventId, Instant occurredAt, String orderId,
-    String paymentId, String productId, long amount, String currency, String email,
+    String paymentId, String productId, long amount, String currency, String sealedEmail,
     String visitorId, String clickId) implements TrackingEvent {
 
   public enum Kind {
@@ -42,11 +44,14 @@ public record OrderEvent(Kind kind, String eventId, Instant occurredAt, String o
     }
   }
 
-  public static final int VERSION = 1;
+  /** 2: the email travels sealed ({@code sealedEmail}); version 1 carried it in clear. */
+  public static final int VERSION = 2;
   public static final String TYPE = "order";
   private static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
   private static final Pattern MINTED_ID = Pattern.compile("[A-Za-z0-9]{16,32}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  /** The seal's form, and nothing else: an email in clear cannot even be put in an event. */
+  private static final Pattern SEALED = Pattern.compile("v[0-9]{1,3}\\.[A-Za-z0-9_-]{38,2048}");
 
   public OrderEvent {
     Objects.requireNonNull(kind, "kind");
@@ -70,6 +75,15 @@ public record OrderEvent(Kind kind, String eventId, Instant occurredAt, String o
     if (clickId != null) {
       requireMatch("clickId", clickId, MINTED_ID);
     }
+    if (sealedEmail != null) {
+      requireMatch("sealedEmail", sealedEmail, SEALED);
+    }
+  }
+
+  /** This event carrying a sealed email (the webhook seals it to this event's id). */
+  public OrderEvent withSealedEmail(String sealed) {
+    return new OrderEvent(kind, eventId, occurredAt, orderId, paymentId, productId, amount, currency, sealed,
+        visitorId, clickId);
   }
 
   private static void requireMatch(String field, String value, Pattern pattern) {
@@ -78,11 +92,11 @@ public record OrderEvent(Kind kind, String eventId, Instant occurredAt, String o
     }
   }
 
-  /** Never prints the email: events end up in exception messages and logs. */
+  /** Not even the sealed email: events end up in exception messages and logs. */
   @Override
   public String toString() {
     return "OrderEvent[" + kind.wireName() + " " + eventId + " order=" + orderId + " payment=" + paymentId
-        + " product=" + productId + " " + amount + " " + currency + " email=" + (email == null ? "none" : "<redacted>")
+        + " product=" + productId + " " + amount + " " + currency + " email=" + (sealedEmail == null ? "none" : "<sealed>")
         + " visitor=" + visitorId + " click=" + clickId + " at=" + occurredAt + "]";
   }
 

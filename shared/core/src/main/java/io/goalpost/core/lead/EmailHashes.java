@@ -18,4 +18,15 @@ public final class EmailHashes {
   public String of(String normalisedEmail) {
     return HexFormat.of().formatHex(hmac.of(normalisedEmail));
   }
+
+  /**
+   * A key for another purpose under the same secret ({@link AesGcmEmailSeal}). A label without
+   * {@code @} is never a normalised email, so no derived key equals a stored hash.
+   */
+  byte[] derivedKey(String label) {
+    if (label.indexOf('@') >= 0) {
+      throw new IllegalArgumentException("a key label must not look like an email");
+    }
+    return hmac.of(label);
+  }
 }

@@ -49,14 +49,21 @@ final class OrderRules {
                                 + "such as 2025-04-01T09:30:00Z"));
     }
 
-    /** The event of a delivery that broke no rule; its id is the delivery's, so a repeat is recognised. */
+    /**
+     * The event of a delivery that broke no rule, without its email ({@link #email} gives it, for
+     * the delivery to seal); its id is the delivery's, so a repeat is recognised.
+     */
     static OrderEvent event(String deliveryId, NewOrder order) {
-        String email = present(order.email());
         return new OrderEvent(kind(order.type()).orElseThrow(), EVENT_ID_PREFIX + deliveryId,
                 instant(order.occurredAt()).orElseThrow(), order.orderId(), present(order.paymentId()),
                 order.productId(), order.amount().longValueExact(), order.currency().toUpperCase(Locale.ROOT),
-                email == null ? null : normalisedEmail(email),
-                present(order.visitorId()), present(order.clickId()));
+                null, present(order.visitorId()), present(order.clickId()));
+    }
+
+    /** The delivery's email, normalised, or null when it sent none. */
+    static String email(NewOrder order) {
+        String email = present(order.email());
+        return email == null ? null : normalisedEmail(email);
     }
 
     private static Optional<OrderEvent.Kind> kind(String type) {

@@ -2,10 +2,11 @@ package io.goalpost.core.payment;
 
 import io.goalpost.core.event.EventQueue;
 import io.goalpost.core.event.Outbox;
+import io.goalpost.core.lead.EmailSeal;
 
 /**
  * Takes an authentic Stripe event to the worker: maps it per {@link StripeRules} under the event
- * id {@code stripe:<evt_…>}, and enqueues it — or keeps it in the outbox when the queue is down.
+ * id {@code stripe:<evt_…>}, seals the email to it, and enqueues it — or keeps it in the outbox when the queue is down.
  * A repeated event enqueues the same event again; the worker's effects are keyed by order and
  * payment ids, so it changes nothing.
  */
@@ -19,8 +20,8 @@ public final class StripeIntake {
 
     private final OrderDelivery delivery;
 
-    public StripeIntake(EventQueue queue, Outbox outbox) {
-        this.delivery = new OrderDelivery(queue, outbox);
+    public StripeIntake(EventQueue queue, Outbox outbox, EmailSeal seal) {
+        this.delivery = new OrderDelivery(queue, outbox, seal);
     }
 
     public OrderReceipt receive(StripeEvent event) {
@@ -31,6 +32,7 @@ public final class StripeIntake {
         if (mapping instanceof StripeRules.Mapping.Ignored ignored) {
             return new OrderReceipt.Ignored(StripeRules.EVENT_ID_PREFIX + event.id(), ignored.reason());
         }
-        return delivery.deliver(((StripeRules.Mapping.Order) mapping).event());
+        StripeRules.Mapping.Order order = (StripeRules.Mapping.Order) mapping;
+        return delivery.deliver(order.event(), order.email());
     }
 }

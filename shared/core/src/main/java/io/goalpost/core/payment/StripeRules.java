@@ -24,7 +24,14 @@ final class StripeRules {
 
     /** What an event comes to: an order event to deliver, a deliberate drop, or a refusal (400). */
     sealed interface Mapping {
-        record Order(OrderEvent event) implements Mapping {
+        /** {@code email}, normalised, travels beside the event until the delivery seals it into it. */
+        record Order(OrderEvent event, String email) implements Mapping {
+
+            /** Never prints the email. */
+            @Override
+            public String toString() {
+                return "Order[" + event + "]";
+            }
         }
 
         record Ignored(StripeDrop reason) implements Mapping {
@@ -94,8 +101,8 @@ final class StripeRules {
             visitorId = mintedOrNull(session.clientReferenceId());
         }
         return new Mapping.Order(new OrderEvent(OrderEvent.Kind.SALE, eventId, occurredAt, orderId, null, productId,
-                amount, currency(session.currency()), emailOrNull(session.email()), visitorId,
-                mintedOrNull(session.metadata().get("gp_cid"))));
+                amount, currency(session.currency()), null, visitorId, mintedOrNull(session.metadata().get("gp_cid"))),
+                emailOrNull(session.email()));
     }
 
     /**
@@ -138,8 +145,8 @@ final class StripeRules {
         require(invoiceId != null, OBJECT + "id", "is required");
         return new Mapping.Order(new OrderEvent(OrderEvent.Kind.REBILL, eventId, occurredAt, subscription,
                 requireExternalId(invoiceId, OBJECT + "id"), productId,
-                amount(invoice.amountPaid(), OBJECT + "amount_paid"), currency(invoice.currency()),
-                emailOrNull(invoice.email()), null, null));
+                amount(invoice.amountPaid(), OBJECT + "amount_paid"), currency(invoice.currency()), null, null, null),
+                emailOrNull(invoice.email()));
     }
 
     /**
@@ -168,7 +175,7 @@ final class StripeRules {
         String refundId = requireExternalId(chargeId, OBJECT + "id") + ":refunded:" + refunded;
         require(refundId.length() <= MAX_EXTERNAL_ID, OBJECT + "id", "is too long to name its refunds");
         return new Mapping.Order(new OrderEvent(OrderEvent.Kind.REFUND, eventId, occurredAt, paymentIntent, refundId,
-                productId, refunded - before, currency(charge.currency()), null, null, null));
+                productId, refunded - before, currency(charge.currency()), null, null, null), null);
     }
 
     private static <T> T expect(StripeEvent event, Class<T> kind, String objectName) throws Refusal {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.goalpost.core.event.OrderEvent;
 import io.goalpost.testing.InMemoryEventQueue;
 import io.goalpost.testing.InMemoryOutbox;
+import io.goalpost.testing.TestEmailSeal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -25,18 +26,32 @@ class OrderIntakeTest {
 
     private final InMemoryEventQueue queue = new InMemoryEventQueue();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
-    private final OrderIntake intake = new OrderIntake(queue, outbox);
+    private final OrderIntake intake = new OrderIntake(queue, outbox, TestEmailSeal.IN_MEMORY);
 
     @Test
-    void putsASaleOnTheQueueUnderTheDeliveryIdWithItsCurrencyUpperCasedAndItsEmailNormalised() {
+    void putsASaleOnTheQueueUnderTheDeliveryIdWithItsCurrencyUpperCasedAndItsEmailNormalisedAndSealed() {
         OrderReceipt receipt = intake.receive(DELIVERY, SALE);
 
-        OrderEvent expected = new OrderEvent(OrderEvent.Kind.SALE, "orders:" + DELIVERY,
+        OrderEvent withoutEmail = new OrderEvent(OrderEvent.Kind.SALE, "orders:" + DELIVERY,
                 Instant.parse("2025-04-01T09:31:00Z"), "order-1001", null, "prod_spring", 4900, "USD",
-                "buyer@example.com", VISITOR, CLICK);
-        assertThat(receipt).isEqualTo(new OrderReceipt.Enqueued(expected));
-        assertThat(queue.events()).containsExactly(expected);
+                null, VISITOR, CLICK);
+        OrderEvent sent = ((OrderReceipt.Enqueued) receipt).event();
+        assertThat(sent.withSealedEmail(null)).isEqualTo(withoutEmail);
+        assertThat(sent.sealedEmail()).doesNotContain("@").doesNotContainIgnoringCase("example");
+        assertThat(TestEmailSeal.opened(sent)).isEqualTo("buyer@example.com");
+        assertThat(queue.events()).containsExactly(sent);
         assertThat(outbox.events()).isEmpty();
+    }
+
+    @Test
+    void sealsTheEmailOfAnOrderItKeepsInTheOutbox() {
+        queue.failWith(new IllegalStateException("queue unreachable"));
+
+        intake.receive(DELIVERY, SALE);
+
+        OrderEvent kept = (OrderEvent) outbox.events().get(0);
+        assertThat(kept.sealedEmail()).doesNotContain("@");
+        assertThat(TestEmailSeal.opened(kept)).isEqualTo("buyer@example.com");
     }
 
     @Test
@@ -69,7 +84,7 @@ class OrderIntakeTest {
         assertThat(queue.events()).singleElement().satisfies(e -> {
             OrderEvent event = (OrderEvent) e;
             assertThat(event.paymentId()).isNull();
-            assertThat(event.email()).isNull();
+            assertThat(event.sealedEmail()).isNull();
             assertThat(event.visitorId()).isNull();
             assertThat(event.clickId()).isNull();
         });

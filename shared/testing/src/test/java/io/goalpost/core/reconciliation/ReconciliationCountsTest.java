@@ -63,8 +63,10 @@ class ReconciliationCountsTest extends WorkerScenario {
       String visitor = random.nextBoolean() ? "v" + random.nextInt(12) : null;
       String click = random.nextInt(3) == 0 ? "c" + random.nextInt(40) : null;
       String email = random.nextInt(3) == 0 ? "p" + random.nextInt(5) + suffix + "@example.com" : null;
-      events.add(new OrderEvent(OrderEvent.Kind.SALE, "orders:s" + i + suffix, at(random), "o" + i + suffix, null,
-          product(), 100 + random.nextInt(5000), "USD", email, visitor == null ? null : id(visitor),
+      String eventId = "orders:s" + i + suffix;
+      events.add(new OrderEvent(OrderEvent.Kind.SALE, eventId, at(random), "o" + i + suffix, null,
+          product(), 100 + random.nextInt(5000), "USD", email == null ? null : sealed(email, eventId),
+          visitor == null ? null : id(visitor),
           click == null ? null : id(click)));
     }
     Collections.shuffle(events, random);

@@ -83,8 +83,9 @@ class ReconciliationTest extends WorkerScenario {
   }
 
   private OrderEvent saleWithEmail(String name, String visitorName, String orderName, Instant at) {
-    return new OrderEvent(OrderEvent.Kind.SALE, "orders:d" + orderName + suffix, at, orderName + suffix, null,
-        product(), 4900, "USD", email(name), visitorName == null ? null : id(visitorName), null);
+    String eventId = "orders:d" + orderName + suffix;
+    return new OrderEvent(OrderEvent.Kind.SALE, eventId, at, orderName + suffix, null,
+        product(), 4900, "USD", sealed(email(name), eventId), visitorName == null ? null : id(visitorName), null);
   }
 
   private OrderEvent anonymousSale(String orderName, Instant at) {

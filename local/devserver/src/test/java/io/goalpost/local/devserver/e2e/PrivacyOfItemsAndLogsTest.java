@@ -51,8 +51,10 @@ class PrivacyOfItemsAndLogsTest {
   private static final List<String> REFUSED = List.of("refused.optin@example.net", "refused.beacon@example.net",
       "refused.webhook@example.net", "refused.signature@example.net", "refused.json@example.net",
       "refused.key@example.net", "refused.stripe@example.net");
+  private static final String OUTAGE_LAPTOP = "OutageLaptopVisitor0001";
+  private static final String OUTAGE_BUYER = "outage.buyer@example.com";
   private static final List<String> ACCEPTED = List.of("ada.lovelace@example.com", "bob.noconsent@example.com",
-      "carol.buyer@example.com", "buyer@example.com", ERIN, "dana.query@example.com");
+      "carol.buyer@example.com", "buyer@example.com", ERIN, "dana.query@example.com", OUTAGE_BUYER);
 
   private static CapturedLog log;
   private static DevServer server;
@@ -136,6 +138,56 @@ class PrivacyOfItemsAndLogsTest {
     assertNoItemOutsideLeadItemsHoldsAnEmailOrTheIp();
     assertOnlyTheTombstoneOfTheErasedLeadRemains(erased);
     assertOnlyTheTombstoneOfTheErasedLeadRemains(erasedWithoutConsent);
+  }
+
+  /**
+   * Issue 6, docs/decisions/011: while SQS is down the webhook keeps the sale in the outbox, and the
+   * buyer's email travels sealed — in the item, in the message the re-drive sends, in the
+   * dead-letter queue — until the worker opens it to make the lead.
+   */
+  @Test
+  void aSaleKeptWhileTheQueueIsDownHoldsItsEmailOnlySealedUntilTheWorkerMakesItsLead() {
+    createPurchaseLink("privacy-outage", "course-101");
+    click("/l/privacy-outage", OUTAGE_LAPTOP);
+    Settled.within(server, Duration.ofSeconds(30));
+    int deliveredBefore = server.deliveredFrom("EventsQueue").size();
+
+    server.stack().stopSqs();
+    try {
+      postSale("msg_privacy_outage", "ord_privacy_outage", "Outage.Buyer@Example.com", OUTAGE_LAPTOP, null);
+    } finally {
+      server.stack().startSqs();
+    }
+
+    assertThat(everyItemOfEveryTable()).as("the sale waits in the outbox")
+        .anyMatch(item -> item.get("pk").s().startsWith("OUTBOX#") && item.get("event").s().contains("msg_privacy_outage"));
+    assertNoItemOutsideLeadItemsHoldsAnEmailOrTheIp();
+    assertThat(http.apiPost("/api/leads/search", "{\"email\": \"" + OUTAGE_BUYER + "\"}").statusCode())
+        .as("no lead before the worker has the sale").isEqualTo(404);
+
+    server.fireSchedules("AttributionFunction");
+    Settled.within(server, Duration.ofSeconds(30));
+
+    List<String> delivered = server.deliveredFrom("EventsQueue");
+    assertThat(delivered.subList(deliveredBefore, delivered.size())).as("what the queue carried")
+        .anyMatch(body -> body.contains("msg_privacy_outage"))
+        .allSatisfy(body -> assertThat(body).doesNotContain("@").doesNotContainIgnoringCase("outage.buyer"));
+    assertThat(deadLetters()).as("the dead-letter queue").allSatisfy(body -> assertThat(body).doesNotContain("@"));
+    assertThat(everyItemOfEveryTable()).as("re-driven, then forgotten")
+        .noneMatch(item -> item.get("pk").s().startsWith("OUTBOX#"));
+    HttpResponse<String> lead = http.apiPost("/api/leads/search", "{\"email\": \"" + OUTAGE_BUYER + "\"}");
+    assertThat(lead.statusCode()).as(lead.body()).isEqualTo(200);
+    assertThat(json(lead).path("email").asText()).isEqualTo(OUTAGE_BUYER);
+    JsonNode stats = json(http.apiGet("/api/links/privacy-outage/stats"));
+    assertThat(stats.path("goals").asInt()).as(stats.toString()).isEqualTo(1);
+    assertThat(stats.path("revenue").path("USD").asLong()).as(stats.toString()).isEqualTo(4900);
+    assertNoItemOutsideLeadItemsHoldsAnEmailOrTheIp();
+    assertNoLogLineHoldsAnEmailTheIpOrTheUserAgent();
+  }
+
+  private static List<String> deadLetters() {
+    return server.stack().sqsClient().receiveMessage(r -> r.queueUrl(server.stack().queueUrl("EventsDeadLetterQueue"))
+        .maxNumberOfMessages(10).waitTimeSeconds(0)).messages().stream().map(m -> m.body()).toList();
   }
 
   private void assertNoLogLineHoldsAnEmailTheIpOrTheUserAgent() {
