@@ -9,7 +9,8 @@ import io.goalpost.aws.event.EventJson;
 import io.goalpost.aws.event.SqsEventQueue;
 import io.goalpost.aws.outbox.DynamoDbOutbox;
 import io.goalpost.core.beacon.Beacon;
-import io.goalpost.core.beacon.OutboxPageEventFallback;
+import io.goalpost.core.event.OutboxFallback;
+import io.goalpost.core.event.PageEvent;
 import io.goalpost.core.id.SecureRandomIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,9 +46,9 @@ public final class BeaconWiring {
         EventJson json = new EventJson();
         Beacon beacon = new Beacon(
                 new SqsEventQueue(AwsClients.sqs(env, QUEUE_BUDGET), config.eventsQueueUrl(), json, FIRST_SEND_BUDGET),
-                new OutboxPageEventFallback(
+                new OutboxFallback<PageEvent>(
                         new DynamoDbOutbox(AwsClients.dynamoDb(env), config.tableName(), json, clock, OUTBOX_BUDGET),
-                        new LoggedPageEventFallback(System.out::println)),
+                        new LoggedPageEventFallback(System.out::println)::keep)::keep,
                 new LoggedDropCounter(clock, System.out::println),
                 CrawlerUserAgents.load(),
                 new SecureRandomIds(),

@@ -24,8 +24,9 @@ import io.goalpost.aws.product.DynamoDbProductCatalog;
 import io.goalpost.core.access.ApiKeys;
 import io.goalpost.core.click.ClickerKeys;
 import io.goalpost.core.click.DailySalts;
-import io.goalpost.core.click.OutboxClickFallback;
 import io.goalpost.core.click.Redirector;
+import io.goalpost.core.event.ClickEvent;
+import io.goalpost.core.event.OutboxFallback;
 import io.goalpost.core.id.SecureRandomIds;
 import io.goalpost.core.link.Links;
 import io.goalpost.core.product.CataloguingLinkStore;
@@ -68,9 +69,9 @@ public final class CompositionRoot {
                 new DynamoDbLinkStore(dynamoDb, config.tableName()),
                 new SqsEventQueue(AwsClients.sqs(env, REDIRECT_QUEUE_BUDGET), config.eventsQueueUrl(), json,
                         REDIRECT_FIRST_SEND_BUDGET),
-                new OutboxClickFallback(
+                new OutboxFallback<ClickEvent>(
                         new DynamoDbOutbox(dynamoDb, config.tableName(), json, clock, REDIRECT_OUTBOX_BUDGET),
-                        new LoggedClickFallback(json, System.out::println)),
+                        new LoggedClickFallback(json, System.out::println)::keep)::keep,
                 new SecureRandomIds(),
                 clock,
                 CrawlerUserAgents.load(),

@@ -15,7 +15,10 @@ import java.util.Optional;
  * parameters, and nothing else. A query can hold anything a site puts there (emails in a
  * "thank you" URL, reset tokens, search terms) and a fragment is the page's own business, so
  * both go; {@code utm_*} stay because they say where the visit came from. User info
- * ({@code user:pass@}) goes too.
+ * ({@code user:pass@}) goes too. Whatever still holds an {@code @} — a path segment such as
+ * {@code /thanks/ann@example.com}, a {@code utm_*} value a mailing tool filled in — is dropped
+ * (a segment becomes {@code -}): the URL goes onto the queue, maybe into the outbox, and into
+ * touch and conversion items, where no email may be (SPEC §5, docs/decisions/011).
  */
 final class PageUrls {
 
@@ -50,7 +53,7 @@ final class PageUrls {
             reduced.append(':').append(uri.getPort());
         }
         String path = uri.getRawPath();
-        reduced.append(path == null || path.isEmpty() ? "/" : path);
+        reduced.append(path == null || path.isEmpty() ? "/" : withoutEmails(path));
         List<String> utm = utmParameters(query);
         if (!utm.isEmpty()) {
             reduced.append('?').append(String.join("&", utm));
@@ -61,11 +64,26 @@ final class PageUrls {
     private static List<String> utmParameters(String query) {
         List<String> kept = new ArrayList<>();
         for (String parameter : query.split("&")) {
-            if (!parameter.isEmpty() && name(parameter).toLowerCase(Locale.ROOT).startsWith("utm_")) {
+            if (!parameter.isEmpty() && name(parameter).toLowerCase(Locale.ROOT).startsWith("utm_")
+                    && !mayHoldAnEmail(parameter)) {
                 kept.add(parameter);
             }
         }
         return kept;
+    }
+
+    private static String withoutEmails(String rawPath) {
+        String[] segments = rawPath.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            if (mayHoldAnEmail(segments[i])) {
+                segments[i] = "-";
+            }
+        }
+        return String.join("/", segments);
+    }
+
+    private static boolean mayHoldAnEmail(String raw) {
+        return raw.indexOf('@') >= 0 || raw.toLowerCase(Locale.ROOT).contains("%40");
     }
 
     private static String name(String parameter) {

@@ -16,6 +16,14 @@ class PageUrlsTest {
                 .contains("https://shop.example/thanks?utm_source=fb&UTM_Campaign=spring&utm_medium");
     }
 
+    @Test
+    void dropsEveryPartOfTheUrlThatMayHoldAnEmailSoNoneReachesTheQueueOrAnItem() {
+        assertThat(PageUrls.reduce("https://shop.example/thanks/Ann@Example.com/done?utm_source=news"
+                + "&utm_content=ann%40example.com&utm_term=bob@example.org&UTM_MEDIUM=email"))
+                .contains("https://shop.example/thanks/-/done?utm_source=news&UTM_MEDIUM=email");
+        assertThat(PageUrls.reduce("https://shop.example/u/ann%40example.com")).contains("https://shop.example/u/-");
+    }
+
     @ParameterizedTest
     @CsvSource({
             "https://shop.example,                        https://shop.example/",

@@ -2,6 +2,7 @@ package io.goalpost.core.beacon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goalpost.core.event.OutboxFallback;
 import io.goalpost.core.event.PageEvent;
 import io.goalpost.testing.FixedIds;
 import io.goalpost.testing.InMemoryEventQueue;
@@ -23,7 +24,7 @@ class OutboxPageEventFallbackTest {
     private final InMemoryEventQueue queue = new InMemoryEventQueue();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final RecordingPageEventFallback lastResort = new RecordingPageEventFallback();
-    private final Beacon beacon = new Beacon(queue, new OutboxPageEventFallback(outbox, lastResort),
+    private final Beacon beacon = new Beacon(queue, new OutboxFallback<PageEvent>(outbox, lastResort::keep)::keep,
             new RecordingDropCounter(), userAgent -> false, new FixedIds(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private PageEvent accept() {

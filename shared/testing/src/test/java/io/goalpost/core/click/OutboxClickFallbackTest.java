@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goalpost.core.click.ClickRequest.Method;
 import io.goalpost.core.event.ClickEvent;
+import io.goalpost.core.event.OutboxFallback;
 import io.goalpost.core.link.Goal;
 import io.goalpost.core.link.Link;
 import io.goalpost.testing.FixedIds;
@@ -30,7 +31,7 @@ class OutboxClickFallbackTest {
     private final InMemoryEventQueue queue = new InMemoryEventQueue();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     private final RecordingClickFallback lastResort = new RecordingClickFallback();
-    private final Redirector redirector = new Redirector(links, queue, new OutboxClickFallback(outbox, lastResort),
+    private final Redirector redirector = new Redirector(links, queue, new OutboxFallback<ClickEvent>(outbox, lastResort::keep)::keep,
             new FixedIds().withClickIds(CLICK), Clock.fixed(NOW, ZoneOffset.UTC), userAgent -> false,
             new ClickerKeys(new DailySalts(new InMemorySaltStore())));
 
@@ -82,7 +83,7 @@ class OutboxClickFallbackTest {
         RuntimeException[] reason = new RuntimeException[1];
         outbox.failWith(tableDown);
 
-        new OutboxClickFallback(outbox, (click, failure) -> reason[0] = failure)
+        new OutboxFallback<ClickEvent>(outbox, (click, failure) -> reason[0] = failure)
                 .keep(THE_CLICK, new IllegalStateException("queue unreachable"));
 
         assertThat(reason[0]).isSameAs(tableDown);
