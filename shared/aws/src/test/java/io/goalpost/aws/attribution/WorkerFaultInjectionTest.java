@@ -17,6 +17,8 @@ import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.core.counter.Counter;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.OrderEvent;
+import io.goalpost.core.lead.AesGcmEmailSeal;
+import io.goalpost.core.lead.EmailHashes;
 import io.goalpost.core.event.TrackingEvent;
 import io.goalpost.core.link.Goal;
 import io.goalpost.core.link.Link;
@@ -71,7 +73,8 @@ class WorkerFaultInjectionTest {
   private final String product = "prod_" + run;
   private final ClickEvent click = new ClickEvent(slug, "click" + run, "visitor" + run, CLICKED);
   private final OrderEvent sale = new OrderEvent(OrderEvent.Kind.SALE, "orders:msg_" + run, PAID, "order-" + run,
-      null, product, 4900, "USD", "buyer" + run + "@example.com", "visitor" + run, "click" + run);
+      null, product, 4900, "USD", new AesGcmEmailSeal(new EmailHashes(WorkerWiring.LOCAL_TEST_EMAIL_HASH_KEY))
+          .seal("buyer" + run + "@example.com", "orders:msg_" + run), "visitor" + run, "click" + run);
 
   private WorkerStores healthyStores;
   private EventRecorder healthy;

@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,8 +161,11 @@ class PrivacyOfItemsAndLogsTest {
       server.stack().startSqs();
     }
 
-    assertThat(everyItemOfEveryTable()).as("the sale waits in the outbox")
-        .anyMatch(item -> item.get("pk").s().startsWith("OUTBOX#") && item.get("event").s().contains("msg_privacy_outage"));
+    List<String> kept = everyItemOfEveryTable().stream().filter(item -> item.get("pk").s().startsWith("OUTBOX#"))
+        .map(item -> item.get("event").s()).filter(event -> event.contains("msg_privacy_outage")).toList();
+    assertThat(kept).as("the sale waits in the outbox").hasSize(1);
+    assertThat(sealedBytes(kept.get(0))).as("the seal is not merely an encoding")
+        .doesNotContainIgnoringCase("outage.buyer").doesNotContain("@");
     assertNoItemOutsideLeadItemsHoldsAnEmailOrTheIp();
     assertThat(http.apiPost("/api/leads/search", "{\"email\": \"" + OUTAGE_BUYER + "\"}").statusCode())
         .as("no lead before the worker has the sale").isEqualTo(404);
@@ -171,7 +176,9 @@ class PrivacyOfItemsAndLogsTest {
     List<String> delivered = server.deliveredFrom("EventsQueue");
     assertThat(delivered.subList(deliveredBefore, delivered.size())).as("what the queue carried")
         .anyMatch(body -> body.contains("msg_privacy_outage"))
-        .allSatisfy(body -> assertThat(body).doesNotContain("@").doesNotContainIgnoringCase("outage.buyer"));
+        .allSatisfy(body -> assertThat(body).doesNotContain("@").doesNotContainIgnoringCase("outage.buyer"))
+        .filteredOn(body -> body.contains("msg_privacy_outage"))
+        .allSatisfy(body -> assertThat(sealedBytes(body)).doesNotContainIgnoringCase("outage.buyer"));
     assertThat(deadLetters()).as("the dead-letter queue").allSatisfy(body -> assertThat(body).doesNotContain("@"));
     assertThat(everyItemOfEveryTable()).as("re-driven, then forgotten")
         .noneMatch(item -> item.get("pk").s().startsWith("OUTBOX#"));
@@ -183,6 +190,13 @@ class PrivacyOfItemsAndLogsTest {
     assertThat(stats.path("revenue").path("USD").asLong()).as(stats.toString()).isEqualTo(4900);
     assertNoItemOutsideLeadItemsHoldsAnEmailOrTheIp();
     assertNoLogLineHoldsAnEmailTheIpOrTheUserAgent();
+  }
+
+  /** The sealed email's bytes as they are, should the seal be a mere encoding of the address. */
+  private static String sealedBytes(String event) {
+    String sealed = json(event).path("sealedEmail").asText();
+    assertThat(sealed).startsWith("v1.");
+    return new String(Base64.getUrlDecoder().decode(sealed.substring(3)), StandardCharsets.ISO_8859_1);
   }
 
   private static List<String> deadLetters() {
@@ -360,6 +374,14 @@ class PrivacyOfItemsAndLogsTest {
 
   private static String key(Map<String, AttributeValue> item) {
     return item.get("pk").s() + "/" + item.get("sk").s();
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static JsonNode json(HttpResponse<String> response) {
