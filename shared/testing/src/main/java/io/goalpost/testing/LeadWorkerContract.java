@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goalpost.core.attribution.Credit;
 import io.goalpost.core.attribution.CreditPath;
-import io.goalpost.core.attribution.UnjoinedDevices;
-import io.goalpost.core.identity.ClickOwners;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.LeadEvent;
 import io.goalpost.core.event.OrderEvent;
@@ -18,8 +16,14 @@ import io.goalpost.core.lead.Lead;
 import io.goalpost.core.lead.LeadJoins;
 import io.goalpost.core.lead.LeadStore;
 import io.goalpost.core.link.Goal;
+import io.goalpost.core.reconciliation.Reason;
+import io.goalpost.core.reconciliation.Reconciliation;
+import io.goalpost.core.reconciliation.ReconciliationResult;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -231,10 +235,17 @@ public abstract class LeadWorkerContract extends WorkerScenario {
     optedInLead("kay", false, "phone");
     deliver(click(slug, "c1", CLICKED, "phone"), saleWithEmail("kay", "laptop", "o1", PAID),
         saleWithEmail("lee", "desk", "o2", PAID));
-    UnjoinedDevices devices = new UnjoinedDevices(stores().leads(), stores().leads(), stores().lineages(),
-        new ClickOwners(stores().clicks(), stores().claims()));
 
-    assertThat(devices.clickedOnlyOnAnUnjoinedDevice(stored("o1").conversion())).isTrue();
-    assertThat(devices.clickedOnlyOnAnUnjoinedDevice(stored("o2").conversion())).isFalse();
+    // Asked of the reconciliation itself, the one place that decides other_device_or_cookie.
+    Clock later = Clock.fixed(PAID.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+    ReconciliationResult result = Reconciliation.over(stores(), later).of(product(), SALE_DAY.toString(),
+        SALE_DAY.toString());
+    assertThat(result).isInstanceOf(ReconciliationResult.Found.class);
+    Map<String, Reason> reasons = new HashMap<>();
+    ((ReconciliationResult.Found) result).report().conversions()
+        .forEach(sale -> reasons.put(sale.orderId(), sale.reason()));
+
+    assertThat(reasons).containsOnly(Map.entry("o1" + suffix, Reason.OTHER_DEVICE_OR_COOKIE),
+        Map.entry("o2" + suffix, Reason.NO_TRACKED_CLICK));
   }
 }
