@@ -2,16 +2,11 @@ package io.goalpost.aws.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.goalpost.aws.counter.MovableClock;
 import io.goalpost.aws.faults.KillAtEveryWrite;
-import io.goalpost.aws.faults.WriteKiller;
-import io.goalpost.aws.wiring.WorkerWiring;
-import io.goalpost.core.attribution.AttributionModel;
 import io.goalpost.core.attribution.Conversion;
 import io.goalpost.core.attribution.ConversionRecord;
 import io.goalpost.core.attribution.Credit;
 import io.goalpost.core.attribution.CreditPath;
-import io.goalpost.core.attribution.EventRecorder;
 import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.core.counter.Counter;
 import io.goalpost.core.event.ClickEvent;
@@ -26,7 +21,6 @@ import io.goalpost.testing.TestIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -48,21 +42,14 @@ class PageEventFaultInjectionTest {
   private static final Instant CLICKED = Instant.parse("2025-04-01T09:30:00Z");
   private static final LocalDate CLICK_DAY = LocalDate.parse("2025-04-01");
 
-  private final WriteKiller killer = new WriteKiller();
-  private final MovableClock clock = new MovableClock();
 
-  private WorkerStores healthyStores;
-  private EventRecorder healthy;
   private KillAtEveryWrite kills;
+  private WorkerStores healthyStores;
 
   @BeforeEach
   void connect(LocalStack stack) {
-    String table = stack.tableName("GoalpostTable");
-    healthyStores = WorkerWiring.stores(stack.dynamoDbClient(), table, clock);
-    healthy = WorkerWiring.recorder(healthyStores, AttributionModel.LAST_TOUCH);
-    EventRecorder dying = WorkerWiring.recorder(WorkerWiring.stores(killer.client(stack), table, clock),
-        AttributionModel.LAST_TOUCH);
-    kills = new KillAtEveryWrite(killer, clock, dying, healthy);
+    kills = KillAtEveryWrite.overTheWorker(stack);
+    healthyStores = kills.stores();
   }
 
   /** The landing view claims the click (its URL's click id) and gives it to an opt-in that was waiting. */
@@ -124,7 +111,7 @@ class PageEventFaultInjectionTest {
     @SafeVarargs
     final Visit delivered(Function<Visit, TrackingEvent>... events) {
       for (Function<Visit, TrackingEvent> event : events) {
-        healthy.record(event.apply(this));
+        kills.deliver(event.apply(this));
       }
       return this;
     }
@@ -147,10 +134,7 @@ class PageEventFaultInjectionTest {
     }
 
     Map<String, Long> counts(LocalDate day) {
-      Map<String, Long> counts = new HashMap<>(
-          healthyStores.counters().read(Counter.Subject.LINK, slug, day, day).getOrDefault(day, Map.of()));
-      counts.values().removeIf(sum -> sum == 0);
-      return counts;
+      return kills.counts(Counter.Subject.LINK, slug, day);
     }
   }
 }

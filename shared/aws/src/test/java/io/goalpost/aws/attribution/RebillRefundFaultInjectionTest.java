@@ -2,12 +2,7 @@ package io.goalpost.aws.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.goalpost.aws.counter.MovableClock;
 import io.goalpost.aws.faults.KillAtEveryWrite;
-import io.goalpost.aws.faults.WriteKiller;
-import io.goalpost.aws.wiring.WorkerWiring;
-import io.goalpost.core.attribution.AttributionModel;
-import io.goalpost.core.attribution.EventRecorder;
 import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.core.counter.Counter;
 import io.goalpost.core.event.ClickEvent;
@@ -20,7 +15,6 @@ import io.goalpost.local.stack.LocalStackExtension;
 import io.goalpost.testing.TestIds;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -52,21 +46,14 @@ class RebillRefundFaultInjectionTest {
   private static final LocalDate REBILL_DAY = LocalDate.parse("2025-05-02");
   private static final LocalDate REFUND_DAY = LocalDate.parse("2025-05-10");
 
-  private final WriteKiller killer = new WriteKiller();
-  private final MovableClock clock = new MovableClock();
 
-  private WorkerStores healthyStores;
-  private EventRecorder healthy;
   private KillAtEveryWrite kills;
+  private WorkerStores healthyStores;
 
   @BeforeEach
   void connect(LocalStack stack) {
-    String table = stack.tableName("GoalpostTable");
-    healthyStores = WorkerWiring.stores(stack.dynamoDbClient(), table, clock);
-    healthy = WorkerWiring.recorder(healthyStores, AttributionModel.LAST_TOUCH);
-    EventRecorder dying = WorkerWiring.recorder(WorkerWiring.stores(killer.client(stack), table, clock),
-        AttributionModel.LAST_TOUCH);
-    kills = new KillAtEveryWrite(killer, clock, dying, healthy);
+    kills = KillAtEveryWrite.overTheWorker(stack);
+    healthyStores = kills.stores();
   }
 
   @TestFactory
@@ -121,30 +108,23 @@ class RebillRefundFaultInjectionTest {
     @SafeVarargs
     final Order delivered(Function<Order, TrackingEvent>... events) {
       for (Function<Order, TrackingEvent> event : events) {
-        healthy.record(event.apply(this));
+        kills.deliver(event.apply(this));
       }
       return this;
     }
 
     void assertCountsOfTheCleanOrder() {
-      assertThat(counts(Counter.Subject.LINK, slug, SALE_DAY)).isEqualTo(Map.of("goals", 1L, "revenue.USD", 4900L));
-      assertThat(counts(Counter.Subject.LINK, slug, REBILL_DAY)).isEqualTo(Map.of("revenue.USD", 4900L));
-      assertThat(counts(Counter.Subject.LINK, slug, REFUND_DAY))
+      assertThat(kills.counts(Counter.Subject.LINK, slug, SALE_DAY)).isEqualTo(Map.of("goals", 1L, "revenue.USD", 4900L));
+      assertThat(kills.counts(Counter.Subject.LINK, slug, REBILL_DAY)).isEqualTo(Map.of("revenue.USD", 4900L));
+      assertThat(kills.counts(Counter.Subject.LINK, slug, REFUND_DAY))
           .isEqualTo(Map.of("refunded.USD", 6000L, "revenue.USD", -6000L));
-      assertThat(counts(Counter.Subject.PRODUCT, product, SALE_DAY))
+      assertThat(kills.counts(Counter.Subject.PRODUCT, product, SALE_DAY))
           .isEqualTo(Map.of("sales", 1L, "revenue.USD", 4900L));
-      assertThat(counts(Counter.Subject.PRODUCT, product, REBILL_DAY))
+      assertThat(kills.counts(Counter.Subject.PRODUCT, product, REBILL_DAY))
           .isEqualTo(Map.of("rebills", 1L, "revenue.USD", 4900L));
-      assertThat(counts(Counter.Subject.PRODUCT, product, REFUND_DAY))
+      assertThat(kills.counts(Counter.Subject.PRODUCT, product, REFUND_DAY))
           .isEqualTo(Map.of("refunds", 1L, "refunded.USD", 6000L, "revenue.USD", -6000L));
       assertThat(healthyStores.orders().settlement(sale.orderId()).pending()).isNull();
     }
-  }
-
-  private Map<String, Long> counts(Counter.Subject subject, String id, LocalDate day) {
-    Map<String, Long> counts = new HashMap<>(
-        healthyStores.counters().read(subject, id, day, day).getOrDefault(day, Map.of()));
-    counts.values().removeIf(sum -> sum == 0);
-    return counts;
   }
 }

@@ -2,16 +2,11 @@ package io.goalpost.aws.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.goalpost.aws.counter.MovableClock;
 import io.goalpost.aws.faults.KillAtEveryWrite;
-import io.goalpost.aws.faults.WriteKiller;
-import io.goalpost.aws.wiring.WorkerWiring;
-import io.goalpost.core.attribution.AttributionModel;
 import io.goalpost.core.attribution.Conversion;
 import io.goalpost.core.attribution.ConversionRecord;
 import io.goalpost.core.attribution.Credit;
 import io.goalpost.core.attribution.CreditPath;
-import io.goalpost.core.attribution.EventRecorder;
 import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.core.counter.Counter;
 import io.goalpost.core.event.ClickEvent;
@@ -23,7 +18,6 @@ import io.goalpost.local.stack.LocalStackExtension;
 import io.goalpost.testing.TestIds;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,21 +41,14 @@ class WorkerFaultInjectionTest {
   private static final LocalDate CLICK_DAY = LocalDate.parse("2025-04-01");
   private static final LocalDate SALE_DAY = LocalDate.parse("2025-04-02");
 
-  private final WriteKiller killer = new WriteKiller();
-  private final MovableClock clock = new MovableClock();
 
-  private WorkerStores healthyStores;
-  private EventRecorder healthy;
   private KillAtEveryWrite kills;
+  private WorkerStores healthyStores;
 
   @BeforeEach
   void connect(LocalStack stack) {
-    String table = stack.tableName("GoalpostTable");
-    healthyStores = WorkerWiring.stores(stack.dynamoDbClient(), table, clock);
-    healthy = WorkerWiring.recorder(healthyStores, AttributionModel.LAST_TOUCH);
-    EventRecorder dying = WorkerWiring.recorder(WorkerWiring.stores(killer.client(stack), table, clock),
-        AttributionModel.LAST_TOUCH);
-    kills = new KillAtEveryWrite(killer, clock, dying, healthy);
+    kills = KillAtEveryWrite.overTheWorker(stack);
+    healthyStores = kills.stores();
   }
 
   @TestFactory
@@ -107,36 +94,29 @@ class WorkerFaultInjectionTest {
     }
 
     Order clicked() {
-      healthy.record(click);
+      kills.deliver(click);
       return this;
     }
 
     Order sold() {
-      healthy.record(sale);
+      kills.deliver(sale);
       return this;
     }
 
     void assertOneClick() {
-      assertThat(counts(Counter.Subject.LINK, slug, CLICK_DAY)).isEqualTo(Map.of("clicks", 1L, "uniqueClicks", 1L));
+      assertThat(kills.counts(Counter.Subject.LINK, slug, CLICK_DAY)).isEqualTo(Map.of("clicks", 1L, "uniqueClicks", 1L));
       assertThat(healthyStores.lineages().clicksOf("visitor" + run)).hasSize(1);
     }
 
     void assertOneCleanClickAndSale() {
       assertOneClick();
-      assertThat(counts(Counter.Subject.LINK, slug, SALE_DAY)).isEqualTo(Map.of("goals", 1L, "revenue.USD", 4900L));
-      assertThat(counts(Counter.Subject.PRODUCT, product, SALE_DAY))
+      assertThat(kills.counts(Counter.Subject.LINK, slug, SALE_DAY)).isEqualTo(Map.of("goals", 1L, "revenue.USD", 4900L));
+      assertThat(kills.counts(Counter.Subject.PRODUCT, product, SALE_DAY))
           .isEqualTo(Map.of("sales", 1L, "revenue.USD", 4900L));
       ConversionRecord stored = healthyStores.conversions().find(Conversion.saleId(sale.orderId())).orElseThrow();
       assertThat(stored.credit()).isEqualTo(new Credit(slug, click.clickId(), CreditPath.CLICK_ID));
       assertThat(stored.version()).isEqualTo(1);
       assertThat(stored.pending()).isNull();
     }
-  }
-
-  private Map<String, Long> counts(Counter.Subject subject, String id, LocalDate day) {
-    Map<String, Long> counts = new HashMap<>(
-        healthyStores.counters().read(subject, id, day, day).getOrDefault(day, Map.of()));
-    counts.values().removeIf(sum -> sum == 0);
-    return counts;
   }
 }

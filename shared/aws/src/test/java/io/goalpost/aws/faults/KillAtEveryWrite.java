@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.goalpost.aws.counter.MovableClock;
 import io.goalpost.aws.counter.OperationInProgress;
+import io.goalpost.aws.wiring.WorkerWiring;
+import io.goalpost.core.attribution.AttributionModel;
 import io.goalpost.core.attribution.EventRecorder;
+import io.goalpost.core.attribution.WorkerStores;
+import io.goalpost.core.counter.Counter;
 import io.goalpost.core.event.TrackingEvent;
-import java.util.Objects;
+import io.goalpost.core.lead.EmailHashes;
+import io.goalpost.local.stack.LocalStack;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,17 +36,50 @@ import org.junit.jupiter.api.DynamicTest;
  */
 public final class KillAtEveryWrite {
 
-  private final WriteKiller killer;
-  private final MovableClock clock;
-  private final EventRecorder dying;
+  private final WriteKiller killer = new WriteKiller();
+  private final MovableClock clock = new MovableClock();
+  private final WorkerStores healthyStores;
   private final EventRecorder healthy;
+  private final EventRecorder dying;
 
-  /** {@code dying} writes through {@code killer}'s client; both time their counter leases by {@code clock}. */
-  public KillAtEveryWrite(WriteKiller killer, MovableClock clock, EventRecorder dying, EventRecorder healthy) {
-    this.killer = Objects.requireNonNull(killer);
-    this.clock = Objects.requireNonNull(clock);
-    this.dying = Objects.requireNonNull(dying);
-    this.healthy = Objects.requireNonNull(healthy);
+  private KillAtEveryWrite(LocalStack stack, EmailHashes emailHashes) {
+    String table = stack.tableName("GoalpostTable");
+    healthyStores = WorkerWiring.stores(stack.dynamoDbClient(), table, clock, emailHashes);
+    healthy = WorkerWiring.recorder(healthyStores, AttributionModel.LAST_TOUCH);
+    // The dying worker's counter store writes through the killing client too, so kills land
+    // between the counter store's own writes; both time their leases by the one movable clock.
+    dying = WorkerWiring.recorder(WorkerWiring.stores(killer.client(stack), table, clock, emailHashes),
+        AttributionModel.LAST_TOUCH);
+  }
+
+  /** A healthy and a dying last-touch worker over the local stack's table. */
+  public static KillAtEveryWrite overTheWorker(LocalStack stack) {
+    return overTheWorker(stack, new EmailHashes(WorkerWiring.LOCAL_TEST_EMAIL_HASH_KEY));
+  }
+
+  /** The same, hashing emails with {@code emailHashes} (a test that writes leads itself). */
+  public static KillAtEveryWrite overTheWorker(LocalStack stack, EmailHashes emailHashes) {
+    return new KillAtEveryWrite(stack, emailHashes);
+  }
+
+  /** The healthy worker's stores: what a world is set up in and checked against. */
+  public WorkerStores stores() {
+    return healthyStores;
+  }
+
+  /** Delivered to the healthy worker, in this order. */
+  public void deliver(TrackingEvent... events) {
+    for (TrackingEvent event : events) {
+      healthy.record(event);
+    }
+  }
+
+  /** One day's counter fields, without those that sum to zero (a credit moved away). */
+  public Map<String, Long> counts(Counter.Subject subject, String id, LocalDate day) {
+    Map<String, Long> counts = new HashMap<>(
+        healthyStores.counters().read(subject, id, day, day).getOrDefault(day, Map.of()));
+    counts.values().removeIf(sum -> sum == 0);
+    return counts;
   }
 
   /**

@@ -2,16 +2,12 @@ package io.goalpost.aws.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.goalpost.aws.counter.MovableClock;
 import io.goalpost.aws.faults.KillAtEveryWrite;
-import io.goalpost.aws.faults.WriteKiller;
 import io.goalpost.aws.wiring.WorkerWiring;
-import io.goalpost.core.attribution.AttributionModel;
 import io.goalpost.core.attribution.Conversion;
 import io.goalpost.core.attribution.ConversionRecord;
 import io.goalpost.core.attribution.Credit;
 import io.goalpost.core.attribution.CreditPath;
-import io.goalpost.core.attribution.EventRecorder;
 import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.core.counter.Counter;
 import io.goalpost.core.event.ClickEvent;
@@ -28,7 +24,6 @@ import io.goalpost.local.stack.LocalStackExtension;
 import io.goalpost.testing.TestIds;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,22 +46,15 @@ class LeadFaultInjectionTest {
   private static final Instant PAID = Instant.parse("2025-04-02T15:00:00Z");
   private static final LocalDate SALE_DAY = LocalDate.parse("2025-04-02");
 
-  private final WriteKiller killer = new WriteKiller();
-  private final MovableClock clock = new MovableClock();
   private final EmailHashes hashes = new EmailHashes(WorkerWiring.LOCAL_TEST_EMAIL_HASH_KEY);
 
-  private WorkerStores healthyStores;
-  private EventRecorder healthy;
   private KillAtEveryWrite kills;
+  private WorkerStores healthyStores;
 
   @BeforeEach
   void connect(LocalStack stack) {
-    String table = stack.tableName("GoalpostTable");
-    healthyStores = WorkerWiring.stores(stack.dynamoDbClient(), table, clock, hashes);
-    healthy = WorkerWiring.recorder(healthyStores, AttributionModel.LAST_TOUCH);
-    EventRecorder dying = WorkerWiring.recorder(WorkerWiring.stores(killer.client(stack), table, clock, hashes),
-        AttributionModel.LAST_TOUCH);
-    kills = new KillAtEveryWrite(killer, clock, dying, healthy);
+    kills = KillAtEveryWrite.overTheWorker(stack, hashes);
+    healthyStores = kills.stores();
   }
 
   @TestFactory
@@ -116,13 +104,13 @@ class LeadFaultInjectionTest {
       healthyStores.leads().createOrFind(email, hashes.of(email), lead, OPTED_IN);
       healthyStores.leads().addConsent(lead, new ConsentChange(true, OPTED_IN, "c" + run, "opt_in"));
       new LeadJoins(healthyStores.leads()).join(lead, "phone" + run, OPTED_IN, "opt_in");
-      healthy.record(LeadEvent.optIn("api:o" + run, OPTED_IN, lead, "phone" + run, null, null));
-      healthy.record(phoneClick);
+      kills.deliver(LeadEvent.optIn("api:o" + run, OPTED_IN, lead, "phone" + run, null, null));
+      kills.deliver(phoneClick);
     }
 
     /** The sale on the laptop, then what {@code DELETE /api/leads/{leadId}} writes before it enqueues the erasure. */
     ConsentingLead boughtAndTombstoned() {
-      healthy.record(laptopSale);
+      kills.deliver(laptopSale);
       List<String> visitors = healthyStores.leads().joinsOf(lead).stream().map(Join::visitorId).toList();
       healthyStores.leads().tombstone(lead, visitors, PAID.plusSeconds(60));
       return this;
@@ -134,9 +122,6 @@ class LeadFaultInjectionTest {
   }
 
   private Map<String, Long> counts(Counter.Subject subject, String id) {
-    Map<String, Long> counts = new HashMap<>(
-        healthyStores.counters().read(subject, id, SALE_DAY, SALE_DAY).getOrDefault(SALE_DAY, Map.of()));
-    counts.values().removeIf(sum -> sum == 0);
-    return counts;
+    return kills.counts(subject, id, SALE_DAY);
   }
 }
