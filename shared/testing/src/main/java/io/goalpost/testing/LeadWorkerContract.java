@@ -262,6 +262,55 @@ public abstract class LeadWorkerContract extends WorkerScenario {
   }
 
   @Test
+  void aDeviceOptInThatTheLeadsOwnOptInHeldStillHoldsTheDevicesLaterOneAfterConsentIsWithdrawnInEveryOrder() {
+    for (List<Integer> order : permutations(List.of(0, 1, 2, 3))) {
+      String run = runName(order);
+      String slug = link(run + "webinar", Goal.optIn(null), 30);
+      String lead = leadOnDevices(run + "hep", true, run + "phone");
+      stores().leads().addConsent(lead, new ConsentChange(false, CLICKED.plus(Duration.ofMinutes(20)),
+          "api:w" + run + suffix, "api"));
+      LeadEvent serverSide = LeadEvent.optIn("api:o" + run + suffix, CLICKED.plus(Duration.ofMinutes(5)), lead, null,
+          id(run + "c1"), null);
+      PageEvent heldByTheLead = optIn(run + "o1", run + "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+      // After the withdrawal the phone is its own identity again, whose earlier opt-in picked this link.
+      PageEvent afterWithdrawal = optIn(run + "o2", run + "phone", null, null, CLICKED.plus(Duration.ofHours(1)));
+      List<TrackingEvent> events = List.of(click(slug, run + "c1", CLICKED, run + "phone"), afterWithdrawal,
+          serverSide, heldByTheLead);
+
+      order.forEach(i -> deliver(events.get(i)));
+
+      String serverSideId = Conversion.pageId(Conversion.Kind.OPT_IN, serverSide.eventId());
+      assertThat(stores().conversions().find(serverSideId).orElseThrow().credit()).as("order %s", order)
+          .isEqualTo(new Credit(slug, id(run + "c1"), CreditPath.CLICK_ID));
+      assertThat(stored(heldByTheLead).credit()).as("order %s", order).isNull();
+      assertThat(stored(afterWithdrawal).credit()).as("order %s", order).isNull();
+      assertThat(linkCounts(slug, CLICK_DAY)).as("order %s", order).containsEntry("goals", 1L);
+    }
+  }
+
+  @Test
+  void aClaimThatGivesThePhoneItsClickTakesTheGoalFromTheLeadsLaterLaptopOptInInEveryOrder() {
+    for (List<Integer> order : permutations(List.of(0, 1, 2, 3))) {
+      String run = runName(order);
+      String slug = link(run + "webinar", Goal.optIn(null), 30);
+      leadOnDevices(run + "jan", true, run + "phone", run + "laptop");
+      deliver(click(slug, run + "c2", CLICKED.plus(Duration.ofMinutes(30)), run + "laptop"));
+      PageEvent onThePhone = optIn(run + "o1", run + "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+      PageEvent onTheLaptop = optIn(run + "o2", run + "laptop", null, null, CLICKED.plus(Duration.ofHours(1)));
+      // The phone's click carried no cookie; its landing page claims it.
+      List<TrackingEvent> events = List.of(click(slug, run + "c1", CLICKED, null),
+          pageView(run + "land", run + "phone", run + "c1", "https://shop.example.com/", CLICKED.plusSeconds(30)),
+          onTheLaptop, onThePhone);
+
+      order.forEach(i -> deliver(events.get(i)));
+
+      assertThat(stored(onThePhone).credit()).as("order %s", order).isEqualTo(cookie(slug, run + "c1"));
+      assertThat(stored(onTheLaptop).credit()).as("order %s", order).isNull();
+      assertThat(linkCounts(slug, CLICK_DAY)).as("order %s", order).containsEntry("goals", 1L);
+    }
+  }
+
+  @Test
   void aJoinWrittenAfterBothOptInsMakesTheLaterDeviceGiveItsGoalBack() {
     String slug = link("webinar", Goal.optIn(null), 30);
     String lead = leadOnDevices("dan", true, "phone");
