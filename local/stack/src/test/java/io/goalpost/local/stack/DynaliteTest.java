@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,53 @@ class DynaliteTest {
   }
 
   @Test
+  void twoAtOnceListenOnPortsOfTheirOwn() throws IOException {
+    try (Dynalite one = Dynalite.start(); Dynalite other = Dynalite.start()) {
+      assertThat(one.endpoint().getPort()).isNotEqualTo(other.endpoint().getPort());
+      for (Dynalite dynalite : List.of(one, other)) {
+        try (Socket socket = new Socket()) {
+          socket.connect(new InetSocketAddress("127.0.0.1", dynalite.endpoint().getPort()), 1000);
+        }
+        assertThat(dynalite.isAlive()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void keepsServingAfterAClientGivesUpHalfwayThroughARequest() throws IOException {
+    try (Dynalite dynalite = Dynalite.start()) {
+      try (Socket halfway = new Socket("127.0.0.1", dynalite.endpoint().getPort())) {
+        halfway.getOutputStream().write(("POST / HTTP/1.1\r\nHost: dynalite\r\nContent-Length: 100\r\n"
+            + "Content-Type: application/x-amz-json-1.0\r\n\r\n{\"Tab").getBytes(StandardCharsets.US_ASCII));
+        halfway.getOutputStream().flush();
+      }
+
+      assertThat(statusOfListTables(dynalite)).isEqualTo("HTTP/1.1 200 OK");
+      assertThat(dynalite.isAlive()).isTrue();
+    }
+  }
+
+  /** A whole request after the abandoned one: node handles the abandoned socket's close first. */
+  private static String statusOfListTables(Dynalite dynalite) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", dynalite.endpoint().getPort())) {
+      socket.setSoTimeout(10_000);
+      String body = "{}";
+      socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: dynalite\r\nConnection: close\r\n"
+          + "X-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Type: application/x-amz-json-1.0\r\n"
+          + "Authorization: AWS4-HMAC-SHA256 Credential=local/20261126/us-east-1/dynamodb/aws4_request, "
+          + "SignedHeaders=host, Signature=0\r\nX-Amz-Date: 20261126T000000Z\r\n"
+          + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+    }
+  }
+
+  @Test
   void saysWhatNodePrintedWhenDynaliteExitsBeforeItListens(@TempDir Path stack) throws IOException {
-    Path cli = stack.resolve("node_modules/dynalite/cli.js");
-    Files.createDirectories(cli.getParent());
-    Files.writeString(cli, "console.log('no table store here'); process.exit(3)");
+    Path dynalite = stack.resolve("node_modules/dynalite");
+    Files.createDirectories(dynalite);
+    Files.writeString(dynalite.resolve("cli.js"), "");
+    Files.writeString(dynalite.resolve("index.js"), "console.log('no table store here'); process.exit(3)");
 
     assertThatThrownBy(() -> Dynalite.start(stack))
         .isInstanceOf(IllegalStateException.class)
