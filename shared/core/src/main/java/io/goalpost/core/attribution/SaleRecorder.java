@@ -94,11 +94,15 @@ public final class SaleRecorder {
     }
     counters.apply(productCountOf(sale));
     credits.evaluate(sale.id());
-    if (leadCandidates != null && sale.leadId() != null && sale.visitorId() != null) {
-      // The payment may have joined the buyer's visitor id to a consenting lead (SaleLeads), as
-      // an api opt-in would: that device and the lead's others may now be one person, with each
-      // other's clicks as candidates. Decided again as LeadRecorder does after a join.
-      leadCandidates.conversionsOfLead(sale.leadId()).forEach(credits::reevaluate);
+    if (leadCandidates != null && sale.leadId() != null && sale.visitorId() != null
+        && leadCandidates.joins(sale.leadId(), sale.visitorId())) {
+      // The payment joined the buyer's visitor id to a consenting lead (SaleLeads), as an api
+      // opt-in would: that device and the lead's others are now one person, with each other's
+      // clicks as candidates. Decided again as LeadRecorder does after a join; the sale itself
+      // was just decided from the join. Without consent there is no join and nothing to redo.
+      leadCandidates.conversionsOfLead(sale.leadId()).stream()
+          .filter(id -> !id.equals(sale.id()))
+          .forEach(credits::reevaluate);
     }
   }
 
