@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * The last resort for a click the queue refused: one structured JSON log line holding the event
  * exactly as the queue would have carried it, so it can be re-driven from the logs. It holds no
- * IP (the event has none). The DynamoDB outbox goes in front of this in the next step.
+ * IP (the event has none). It comes after the outbox ({@code OutboxFallback}). Not one class
+ * with the page event's last resort: that one deliberately logs no ids and no URL.
  */
 public final class LoggedClickFallback implements ClickFallback {
 
