@@ -10,6 +10,7 @@ import io.goalpost.core.identity.Claim;
 import io.goalpost.core.identity.ClickOwners;
 import io.goalpost.core.identity.Touch;
 import io.goalpost.core.identity.VisitorTouches;
+import io.goalpost.core.lead.PendingTouch;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -71,7 +72,9 @@ public final class PageRecorder {
       counters.apply(checkoutCountOf(event, consenting));
     }
     if (!consenting) {
-      leads.leadOfEssential(event).ifPresent(lead -> recordConversion(Conversion.ofLeadPage(event, lead)));
+      if (!leads.waitsForItsClick(event)) {
+        recordForItsLead(event);
+      }
       return;
     }
     if (event.clickId() != null) {
@@ -82,6 +85,22 @@ public final class PageRecorder {
     if (event.kind() != PageEvent.Kind.CHECKOUT_VIEW) {
       recordConversion(Conversion.ofPage(event));
     }
+  }
+
+  /**
+   * Decides the essential events that waited for this click, now that it and its lead lineage are
+   * stored, by the rule they would have met had they come after it (docs/decisions/010). Each is
+   * forgotten only once its conversion is recorded, so a crash before that replays it again.
+   */
+  public void replayWaitingFor(String clickId) {
+    for (PendingTouch touch : leads.waitingFor(clickId)) {
+      recordForItsLead(touch.event());
+      leads.decided(touch);
+    }
+  }
+
+  private void recordForItsLead(PageEvent event) {
+    leads.leadOfEssential(event).ifPresent(lead -> recordConversion(Conversion.ofLeadPage(event, lead)));
   }
 
   private void recordConversion(Conversion fromEvent) {
