@@ -16,6 +16,7 @@ import io.goalpost.core.counter.Counter;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.LeadEvent;
 import io.goalpost.core.event.OrderEvent;
+import io.goalpost.core.event.PageEvent;
 import io.goalpost.core.event.TrackingEvent;
 import io.goalpost.core.lead.ConsentChange;
 import io.goalpost.core.lead.EmailHashes;
@@ -47,7 +48,6 @@ class LeadFaultInjectionTest {
   private static final Instant OPTED_IN = Instant.parse("2025-03-31T09:00:00Z");
   private static final Instant CLICKED = Instant.parse("2025-04-01T09:30:00Z");
   private static final Instant PAID = Instant.parse("2025-04-02T15:00:00Z");
-  private static final LocalDate SALE_DAY = LocalDate.parse("2025-04-02");
 
   private final WriteKiller killer = new WriteKiller();
   private final MovableClock clock = new MovableClock();
@@ -122,6 +122,36 @@ class LeadFaultInjectionTest {
     assertThat(counts(Counter.Subject.LINK, slug)).isEqualTo(Map.of("goals", 1L, "revenue.USD", 4900L));
   }
 
+  /**
+   * Decision 010: an essential opt-in taken before the lead's personalised click waits; the click,
+   * killed after any write and redelivered — with the page event delivered again in between, as
+   * a poller may — replays it once: one goal for the lead, nothing left waiting.
+   */
+  @ParameterizedTest(name = "killed after write {0}")
+  @MethodSource("everyWrite")
+  void aPersonalisedClickReplayingAWaitingEssentialOptInAfterAKillAtAnyWriteCountsTheGoalOnce(int write) {
+    String webinar = "webinar-" + run;
+    healthyStores.links().create(new Link(webinar, "Webinar", "https://shop.example.com/webinar", "ads", null,
+        Goal.optIn(null), 30, false, CLICKED.minusSeconds(86_400), false));
+    ClickEvent personalised = new ClickEvent(webinar, "lt" + run + "click", null, CLICKED, false,
+        ClickEvent.leadClicker(lead), lead);
+    PageEvent optIn = new PageEvent(PageEvent.Kind.OPT_IN, "p:e" + run, CLICKED.plusSeconds(60),
+        "https://shop.example.com/join", null, PageEvent.Consent.ESSENTIAL, null, personalised.clickId(), null, null);
+    healthy.record(optIn);
+
+    killAt(write, personalised);
+    healthy.record(optIn);
+    healthy.record(personalised);
+
+    ConversionRecord stored = healthyStores.conversions()
+        .find(Conversion.pageId(Conversion.Kind.OPT_IN, optIn.eventId())).orElseThrow();
+    assertThat(stored.conversion().leadId()).isEqualTo(lead);
+    assertThat(stored.credit()).isEqualTo(new Credit(webinar, personalised.clickId(), CreditPath.CLICK_ID));
+    assertThat(stored.pending()).isNull();
+    assertThat(counts(Counter.Subject.LINK, webinar, CLICKED)).containsEntry("clicks", 1L).containsEntry("goals", 1L);
+    assertThat(healthyStores.pendingTouches().waitingFor(personalised.clickId())).isEmpty();
+  }
+
   /** Kills the worker after the write (if it gets that far), then lets the visibility timeout pass. */
   private void killAt(int write, TrackingEvent event) {
     killer.killAfter(write);
@@ -135,8 +165,13 @@ class LeadFaultInjectionTest {
   }
 
   private Map<String, Long> counts(Counter.Subject subject, String id) {
+    return counts(subject, id, PAID);
+  }
+
+  private Map<String, Long> counts(Counter.Subject subject, String id, Instant at) {
+    LocalDate day = LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
     Map<String, Long> counts = new java.util.HashMap<>(
-        healthyStores.counters().read(subject, id, SALE_DAY, SALE_DAY).getOrDefault(SALE_DAY, Map.of()));
+        healthyStores.counters().read(subject, id, day, day).getOrDefault(day, Map.of()));
     counts.values().removeIf(sum -> sum == 0);
     return counts;
   }
