@@ -54,7 +54,8 @@ public final class EventRecorder {
         stores.links(), model, stores.counters(), orders, erasedIdentity(stores));
     PageRecorder pages = new PageRecorder(stores.touches(), owners, stores.conversions(), stores.checkoutVisitors(),
         stores.counters(), credits,
-        PageLeads.over(stores.leads(), stores.leadLineages(), stores.clicks(), stores.pendingTouches()));
+        PageLeads.over(stores.leads(), stores.leadLineages(), stores.clicks(), stores.pendingTouches(),
+            leadCandidates));
     ClickRecorder clicks = new ClickRecorder(stores.clicks(), stores.lineages(), stores.uniqueClickers(),
         Clickers.asSent(), stores.counters(), credits,
         new LeadClicks(stores.leads(), stores.leadLineages(), pages::replayWaitingFor));

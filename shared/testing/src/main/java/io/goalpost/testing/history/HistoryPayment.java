@@ -8,10 +8,11 @@ import java.util.Optional;
 
 /**
  * A signed payment of an order: its sale (maybe carrying a visitor id and a click id), a rebill
- * or a refund (by payment id). Amounts are minor units of USD or EUR.
+ * or a refund (by payment id). Amounts are minor units of USD or EUR. A sale may carry the email
+ * of a lead ({@code ld0}) or of someone no lead has yet ({@code x0}).
  */
 public record HistoryPayment(String name, OrderEvent.Kind kind, String order, String payment, String product,
-    long amount, String currency, String visitor, String click, Instant at) implements HistoryEvent {
+    long amount, String currency, String visitor, String click, Instant at, String email) implements HistoryEvent {
 
   @Override
   public TrackingEvent in(Namespace ns) {
@@ -25,7 +26,8 @@ public record HistoryPayment(String name, OrderEvent.Kind kind, String order, St
 
   private OrderEvent withDeliveryId(Namespace ns, String deliveryId) {
     return new OrderEvent(kind, deliveryId, at, ns.external(order), payment == null ? null : ns.external(payment),
-        ns.external(product), amount, currency, null, visitor == null ? null : ns.minted(visitor),
+        ns.external(product), amount, currency, email == null ? null : HistoryLead.email(ns, email),
+        visitor == null ? null : ns.minted(visitor),
         click == null ? null : ns.minted(click));
   }
 
@@ -40,6 +42,7 @@ public record HistoryPayment(String name, OrderEvent.Kind kind, String order, St
         ? "sale " + order
         : kind.wireName() + " " + payment + " of " + order;
     return HistoryEvent.label(at) + " " + what + " " + product + " " + amount + " " + currency
-        + (visitor == null ? "" : " " + visitor) + (click == null ? "" : " with " + click);
+        + (visitor == null ? "" : " " + visitor) + (click == null ? "" : " with " + click)
+        + (email == null ? "" : " email " + email);
   }
 }
