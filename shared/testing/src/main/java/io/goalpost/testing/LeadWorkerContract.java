@@ -2,10 +2,9 @@ package io.goalpost.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goalpost.core.attribution.Conversion;
 import io.goalpost.core.attribution.Credit;
 import io.goalpost.core.attribution.CreditPath;
-import io.goalpost.core.attribution.UnjoinedDevices;
-import io.goalpost.core.identity.ClickOwners;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.LeadEvent;
 import io.goalpost.core.event.OrderEvent;
@@ -18,8 +17,14 @@ import io.goalpost.core.lead.Lead;
 import io.goalpost.core.lead.LeadJoins;
 import io.goalpost.core.lead.LeadStore;
 import io.goalpost.core.link.Goal;
+import io.goalpost.core.reconciliation.Reason;
+import io.goalpost.core.reconciliation.Reconciliation;
+import io.goalpost.core.reconciliation.ReconciliationResult;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -188,6 +193,205 @@ public abstract class LeadWorkerContract extends WorkerScenario {
     assertThat(stores().conversions().find(conversionId(late))).isEmpty();
   }
 
+  // ---- one identity per consenting lead (docs/decisions/007) ------------------------------
+
+  /** A lead created with {@code gdprConsent} at {@code OPTED_IN}, each visitor verifiably joined, as the api does. */
+  private String leadOnDevices(String emailName, boolean gdprConsent, String... visitorNames) {
+    String lead = optedInLead(emailName, gdprConsent, null);
+    for (String visitor : visitorNames) {
+      new LeadJoins(stores().leads()).join(lead, id(visitor), OPTED_IN, "opt_in");
+    }
+    return lead;
+  }
+
+  private Credit cookie(String slug, String clickName) {
+    return new Credit(slug, id(clickName), CreditPath.COOKIE);
+  }
+
+  @Test
+  void twoDevicesOfAConsentingLeadOptingInOnOneLinkCompleteItsGoalOnceForTheEarliestInEveryProcessingOrder() {
+    for (List<Integer> order : permutations(List.of(0, 1, 2, 3))) {
+      String run = runName(order);
+      String slug = link(run + "webinar", Goal.optIn(null), 30);
+      leadOnDevices(run + "ann", true, run + "phone", run + "laptop");
+      PageEvent onThePhone = optIn(run + "o1", run + "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+      PageEvent onTheLaptop = optIn(run + "o2", run + "laptop", null, null, CLICKED.plus(Duration.ofHours(1)));
+      List<TrackingEvent> events = List.of(click(slug, run + "c1", CLICKED, run + "phone"),
+          click(slug, run + "c2", CLICKED.plus(Duration.ofMinutes(30)), run + "laptop"), onTheLaptop, onThePhone);
+
+      order.forEach(i -> deliver(events.get(i)));
+
+      assertThat(stored(onThePhone).credit()).as("order %s", order).isEqualTo(cookie(slug, run + "c1"));
+      assertThat(stored(onTheLaptop).credit()).as("order %s", order).isNull();
+      assertThat(stored(onTheLaptop).pending()).as("order %s", order).isNull();
+      assertThat(linkCounts(slug, CLICK_DAY)).as("order %s", order).containsEntry("goals", 1L);
+    }
+  }
+
+  @Test
+  void withoutConsentTheTwoDevicesOfALeadAreTwoIdentitiesAndBothOptInsCount() {
+    String slug = link("webinar", Goal.optIn(null), 30);
+    String lead = leadOnDevices("bea", false, "phone", "laptop");
+    PageEvent onThePhone = optIn("o1", "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+    PageEvent onTheLaptop = optIn("o2", "laptop", null, null, CLICKED.plus(Duration.ofHours(1)));
+
+    deliver(click(slug, "c1", CLICKED, "phone"), click(slug, "c2", CLICKED.plus(Duration.ofMinutes(30)), "laptop"),
+        onTheLaptop, onThePhone);
+
+    assertThat(stores().leads().joinsOf(lead)).isEmpty();
+    assertThat(stored(onThePhone).credit()).isEqualTo(cookie(slug, "c1"));
+    assertThat(stored(onTheLaptop).credit()).isEqualTo(cookie(slug, "c2"));
+    assertThat(linkCounts(slug, CLICK_DAY)).containsEntry("goals", 2L);
+  }
+
+  @Test
+  void theLeadsOwnServerSideOptInAndItsDevicesPageOptInAreOnePersonInEveryProcessingOrder() {
+    for (List<Integer> order : permutations(List.of(0, 1, 2))) {
+      String run = runName(order);
+      String slug = link(run + "webinar", Goal.optIn(null), 30);
+      String lead = leadOnDevices(run + "cid", true, run + "phone");
+      LeadEvent serverSide = LeadEvent.optIn("api:o" + run + suffix, CLICKED.plus(Duration.ofMinutes(5)), lead, null,
+          id(run + "c1"), null);
+      PageEvent onThePhone = optIn(run + "o1", run + "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+      List<TrackingEvent> events = List.of(click(slug, run + "c1", CLICKED, run + "phone"), onThePhone, serverSide);
+
+      order.forEach(i -> deliver(events.get(i)));
+
+      String serverSideId = Conversion.pageId(Conversion.Kind.OPT_IN, serverSide.eventId());
+      assertThat(stores().conversions().find(serverSideId).orElseThrow().credit()).as("order %s", order)
+          .isEqualTo(new Credit(slug, id(run + "c1"), CreditPath.CLICK_ID));
+      assertThat(stored(onThePhone).credit()).as("order %s", order).isNull();
+      assertThat(linkCounts(slug, CLICK_DAY)).as("order %s", order).containsEntry("goals", 1L);
+    }
+  }
+
+  @Test
+  void aDeviceOptInThatTheLeadsOwnOptInHeldStillHoldsTheDevicesLaterOneAfterConsentIsWithdrawnInEveryOrder() {
+    for (List<Integer> order : permutations(List.of(0, 1, 2, 3))) {
+      String run = runName(order);
+      String slug = link(run + "webinar", Goal.optIn(null), 30);
+      String lead = leadOnDevices(run + "hep", true, run + "phone");
+      stores().leads().addConsent(lead, new ConsentChange(false, CLICKED.plus(Duration.ofMinutes(20)),
+          "api:w" + run + suffix, "api"));
+      LeadEvent serverSide = LeadEvent.optIn("api:o" + run + suffix, CLICKED.plus(Duration.ofMinutes(5)), lead, null,
+          id(run + "c1"), null);
+      PageEvent heldByTheLead = optIn(run + "o1", run + "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+      // After the withdrawal the phone is its own identity again, whose earlier opt-in picked this link.
+      PageEvent afterWithdrawal = optIn(run + "o2", run + "phone", null, null, CLICKED.plus(Duration.ofHours(1)));
+      List<TrackingEvent> events = List.of(click(slug, run + "c1", CLICKED, run + "phone"), afterWithdrawal,
+          serverSide, heldByTheLead);
+
+      order.forEach(i -> deliver(events.get(i)));
+
+      String serverSideId = Conversion.pageId(Conversion.Kind.OPT_IN, serverSide.eventId());
+      assertThat(stores().conversions().find(serverSideId).orElseThrow().credit()).as("order %s", order)
+          .isEqualTo(new Credit(slug, id(run + "c1"), CreditPath.CLICK_ID));
+      assertThat(stored(heldByTheLead).credit()).as("order %s", order).isNull();
+      assertThat(stored(afterWithdrawal).credit()).as("order %s", order).isNull();
+      assertThat(linkCounts(slug, CLICK_DAY)).as("order %s", order).containsEntry("goals", 1L);
+    }
+  }
+
+  @Test
+  void aClaimThatGivesThePhoneItsClickTakesTheGoalFromTheLeadsLaterLaptopOptInInEveryOrder() {
+    for (List<Integer> order : permutations(List.of(0, 1, 2, 3))) {
+      String run = runName(order);
+      String slug = link(run + "webinar", Goal.optIn(null), 30);
+      leadOnDevices(run + "jan", true, run + "phone", run + "laptop");
+      deliver(click(slug, run + "c2", CLICKED.plus(Duration.ofMinutes(30)), run + "laptop"));
+      PageEvent onThePhone = optIn(run + "o1", run + "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+      PageEvent onTheLaptop = optIn(run + "o2", run + "laptop", null, null, CLICKED.plus(Duration.ofHours(1)));
+      // The phone's click carried no cookie; its landing page claims it.
+      List<TrackingEvent> events = List.of(click(slug, run + "c1", CLICKED, null),
+          pageView(run + "land", run + "phone", run + "c1", "https://shop.example.com/", CLICKED.plusSeconds(30)),
+          onTheLaptop, onThePhone);
+
+      order.forEach(i -> deliver(events.get(i)));
+
+      assertThat(stored(onThePhone).credit()).as("order %s", order).isEqualTo(cookie(slug, run + "c1"));
+      assertThat(stored(onTheLaptop).credit()).as("order %s", order).isNull();
+      assertThat(linkCounts(slug, CLICK_DAY)).as("order %s", order).containsEntry("goals", 1L);
+    }
+  }
+
+  @Test
+  void aJoinWrittenAfterBothOptInsMakesTheLaterDeviceGiveItsGoalBack() {
+    String slug = link("webinar", Goal.optIn(null), 30);
+    String lead = leadOnDevices("dan", true, "phone");
+    PageEvent onThePhone = optIn("o1", "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+    PageEvent onTheLaptop = optIn("o2", "laptop", null, null, CLICKED.plus(Duration.ofHours(1)));
+    deliver(click(slug, "c1", CLICKED, "phone"), click(slug, "c2", CLICKED.plus(Duration.ofMinutes(30)), "laptop"),
+        onThePhone, onTheLaptop);
+    assertThat(linkCounts(slug, CLICK_DAY)).containsEntry("goals", 2L);
+
+    // The user's backend opts the lead in again from the laptop: the api joins it, then enqueues.
+    Instant later = CLICKED.plus(Duration.ofHours(2));
+    new LeadJoins(stores().leads()).join(lead, id("laptop"), later, "opt_in");
+    deliver(LeadEvent.optIn("api:o2" + suffix, later, lead, id("laptop"), null, null));
+
+    assertThat(stored(onThePhone).credit()).isEqualTo(cookie(slug, "c1"));
+    assertThat(stored(onTheLaptop).credit()).isNull();
+    assertThat(linkCounts(slug, CLICK_DAY)).containsEntry("goals", 1L);
+  }
+
+  @Test
+  void consentPatchedBackOnBetweenTwoOptInsMakesTheLaterOnePartOfTheLeadFromThatTimeOn() {
+    String slug = link("webinar", Goal.optIn(null), 30);
+    String lead = leadOnDevices("eli", true, "phone", "laptop");
+    stores().leads().addConsent(lead, new ConsentChange(false, CLICKED.minusSeconds(60), "api:w" + suffix, "api"));
+    PageEvent onThePhone = optIn("o1", "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+    PageEvent onTheLaptop = optIn("o2", "laptop", null, null, CLICKED.plus(Duration.ofHours(1)));
+    deliver(click(slug, "c1", CLICKED, "phone"), click(slug, "c2", CLICKED.plus(Duration.ofMinutes(30)), "laptop"),
+        onTheLaptop, onThePhone);
+    assertThat(linkCounts(slug, CLICK_DAY)).containsEntry("goals", 2L);
+
+    Instant patched = CLICKED.plus(Duration.ofMinutes(20));
+    stores().leads().addConsent(lead, new ConsentChange(true, patched, "api:p" + suffix, "api"));
+    deliver(LeadEvent.consent("api:p" + suffix, patched, lead));
+
+    // The phone's opt-in came before the consent and keeps its goal; the laptop's, after it, is
+    // the same person's second.
+    assertThat(stored(onThePhone).credit()).isEqualTo(cookie(slug, "c1"));
+    assertThat(stored(onTheLaptop).credit()).isNull();
+    assertThat(linkCounts(slug, CLICK_DAY)).containsEntry("goals", 1L);
+  }
+
+  @Test
+  void consentPatchedBackOnAfterBothOptInsLeavesThemTwoIdentities() {
+    String slug = link("webinar", Goal.optIn(null), 30);
+    String lead = leadOnDevices("fin", true, "phone", "laptop");
+    stores().leads().addConsent(lead, new ConsentChange(false, CLICKED.minusSeconds(60), "api:w" + suffix, "api"));
+    PageEvent onThePhone = optIn("o1", "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+    PageEvent onTheLaptop = optIn("o2", "laptop", null, null, CLICKED.plus(Duration.ofHours(1)));
+
+    Instant patched = CLICKED.plus(Duration.ofHours(2));
+    stores().leads().addConsent(lead, new ConsentChange(true, patched, "api:p" + suffix, "api"));
+    deliver(click(slug, "c1", CLICKED, "phone"), click(slug, "c2", CLICKED.plus(Duration.ofMinutes(30)), "laptop"),
+        onTheLaptop, onThePhone, LeadEvent.consent("api:p" + suffix, patched, lead));
+
+    assertThat(stored(onThePhone).credit()).isEqualTo(cookie(slug, "c1"));
+    assertThat(stored(onTheLaptop).credit()).isEqualTo(cookie(slug, "c2"));
+    assertThat(linkCounts(slug, CLICK_DAY)).containsEntry("goals", 2L);
+  }
+
+  @Test
+  void erasingTheLeadKeepsTheOneGoalItsTwoDevicesCompleted() {
+    String slug = link("webinar", Goal.optIn(null), 30);
+    String lead = leadOnDevices("gil", true, "phone", "laptop");
+    PageEvent onThePhone = optIn("o1", "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+    PageEvent onTheLaptop = optIn("o2", "laptop", null, null, CLICKED.plus(Duration.ofHours(1)));
+    deliver(click(slug, "c1", CLICKED, "phone"), click(slug, "c2", CLICKED.plus(Duration.ofMinutes(30)), "laptop"),
+        onThePhone, onTheLaptop);
+
+    stores().leads().tombstone(lead, List.of(id("laptop"), id("phone")), PAID);
+    deliver(LeadEvent.erase("api:x" + suffix, PAID, lead), click(slug, "c3", CLICKED.plus(Duration.ofMinutes(40)),
+        "laptop"));
+
+    assertThat(stored(onThePhone).credit()).isEqualTo(cookie(slug, "c1"));
+    assertThat(stored(onTheLaptop).credit()).isNull();
+    assertThat(linkCounts(slug, CLICK_DAY)).containsEntry("goals", 1L);
+  }
+
   @Test
   void erasureDeletesTheLeadsTracesDropsItsVisitorsLaterPageEventsAndKeepsCreditsAndCounters() {
     String slug = purchaseLink("spring");
@@ -231,10 +435,17 @@ public abstract class LeadWorkerContract extends WorkerScenario {
     optedInLead("kay", false, "phone");
     deliver(click(slug, "c1", CLICKED, "phone"), saleWithEmail("kay", "laptop", "o1", PAID),
         saleWithEmail("lee", "desk", "o2", PAID));
-    UnjoinedDevices devices = new UnjoinedDevices(stores().leads(), stores().leads(), stores().lineages(),
-        new ClickOwners(stores().clicks(), stores().claims()));
 
-    assertThat(devices.clickedOnlyOnAnUnjoinedDevice(stored("o1").conversion())).isTrue();
-    assertThat(devices.clickedOnlyOnAnUnjoinedDevice(stored("o2").conversion())).isFalse();
+    // Asked of the reconciliation itself, the one place that decides other_device_or_cookie.
+    Clock later = Clock.fixed(PAID.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+    ReconciliationResult result = Reconciliation.over(stores(), later).of(product(), SALE_DAY.toString(),
+        SALE_DAY.toString());
+    assertThat(result).isInstanceOf(ReconciliationResult.Found.class);
+    Map<String, Reason> reasons = new HashMap<>();
+    ((ReconciliationResult.Found) result).report().conversions()
+        .forEach(sale -> reasons.put(sale.orderId(), sale.reason()));
+
+    assertThat(reasons).containsOnly(Map.entry("o1" + suffix, Reason.OTHER_DEVICE_OR_COOKIE),
+        Map.entry("o2" + suffix, Reason.NO_TRACKED_CLICK));
   }
 }

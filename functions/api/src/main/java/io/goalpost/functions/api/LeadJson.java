@@ -1,7 +1,10 @@
 package io.goalpost.functions.api;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import static io.goalpost.functions.api.JsonBodies.bool;
+import static io.goalpost.functions.api.JsonBodies.object;
+import static io.goalpost.functions.api.JsonBodies.refuseUnknown;
+import static io.goalpost.functions.api.JsonBodies.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,8 +14,6 @@ import io.goalpost.core.lead.Join;
 import io.goalpost.core.lead.LeadView;
 import io.goalpost.core.lead.LogEntry;
 import io.goalpost.core.lead.OptInRequest;
-import java.io.IOException;
-import java.util.Iterator;
 import java.util.Set;
 
 /** The JSON of the lead routes: each field's type is checked here, its value by {@code Leads}. */
@@ -20,15 +21,12 @@ final class LeadJson {
 
     private static final Set<String> OPT_IN_FIELDS =
             Set.of("email", "gdprConsent", "visitorId", "clickId", "formId", "occurredAt");
-    private static final int MAX_ECHOED_NAME = 64;
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper mapper = new ObjectMapper();
 
     OptInRequest readOptIn(byte[] body) throws BadRequest {
         JsonNode json = object(body);
-        refuseUnknown(json, OPT_IN_FIELDS);
+        refuseUnknown(json, OPT_IN_FIELDS, "");
         String email = text(json, "email");
         if (email == null) {
             throw new BadRequest("email is required");
@@ -39,7 +37,7 @@ final class LeadJson {
 
     String readSearch(byte[] body) throws BadRequest {
         JsonNode json = object(body);
-        refuseUnknown(json, Set.of("email"));
+        refuseUnknown(json, Set.of("email"), "");
         String email = text(json, "email");
         if (email == null) {
             throw new BadRequest("email is required");
@@ -49,7 +47,7 @@ final class LeadJson {
 
     Boolean readConsent(byte[] body) throws BadRequest {
         JsonNode json = object(body);
-        refuseUnknown(json, Set.of("gdprConsent"));
+        refuseUnknown(json, Set.of("gdprConsent"), "");
         Boolean consent = bool(json, "gdprConsent");
         if (consent == null) {
             throw new BadRequest("gdprConsent is required (true or false)");
@@ -104,50 +102,5 @@ final class LeadJson {
         if (value != null) {
             json.put(field, value);
         }
-    }
-
-    private JsonNode object(byte[] body) throws BadRequest {
-        JsonNode json;
-        try {
-            json = mapper.readTree(body);
-        } catch (IOException malformed) {
-            throw new BadRequest("body is not valid JSON");
-        }
-        if (json == null || !json.isObject()) {
-            throw new BadRequest("body must be a JSON object");
-        }
-        return json;
-    }
-
-    private static void refuseUnknown(JsonNode object, Set<String> known) throws BadRequest {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                String shown = name.length() > MAX_ECHOED_NAME ? name.substring(0, MAX_ECHOED_NAME) + "…" : name;
-                throw new BadRequest("unknown field \"" + shown + "\"");
-            }
-        }
-    }
-
-    private static String text(JsonNode object, String field) throws BadRequest {
-        JsonNode value = object.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new BadRequest(field + " must be a string");
-        }
-        return value.textValue();
-    }
-
-    private static Boolean bool(JsonNode object, String field) throws BadRequest {
-        JsonNode value = object.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            throw new BadRequest(field + " must be true or false");
-        }
-        return value.booleanValue();
     }
 }

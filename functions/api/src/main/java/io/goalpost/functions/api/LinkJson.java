@@ -1,7 +1,11 @@
 package io.goalpost.functions.api;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import static io.goalpost.functions.api.JsonBodies.bool;
+import static io.goalpost.functions.api.JsonBodies.integer;
+import static io.goalpost.functions.api.JsonBodies.object;
+import static io.goalpost.functions.api.JsonBodies.refuseUnknown;
+import static io.goalpost.functions.api.JsonBodies.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,7 +15,6 @@ import io.goalpost.core.link.Link;
 import io.goalpost.core.link.LinkChange;
 import io.goalpost.core.link.NewLink;
 import io.goalpost.core.link.NewLink.NewGoal;
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -29,21 +32,18 @@ final class LinkJson {
     private static final Set<String> GOAL_FIELDS = Set.of("type", "formId", "pageUrl", "productId");
     private static final Set<String> CHANGEABLE_FIELDS = Set.of("name", "destination", "channel", "campaign");
     private static final Set<String> READ_ONLY_FIELDS = Set.of("createdAt", "archived", "url");
-    private static final int MAX_ECHOED_NAME = 64;
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final ObjectMapper mapper = new ObjectMapper();
 
     NewLink read(byte[] body) throws BadRequest {
         JsonNode json = object(body);
         refuseUnknown(json, LINK_FIELDS, "");
         return new NewLink(
-                text(json, "name", "name"),
-                text(json, "destination", "destination"),
-                text(json, "channel", "channel"),
-                text(json, "campaign", "campaign"),
-                text(json, "slug", "slug"),
+                text(json, "name"),
+                text(json, "destination"),
+                text(json, "channel"),
+                text(json, "campaign"),
+                text(json, "slug"),
                 goal(json.get("goal")),
                 integer(json, "attributionWindowDays"),
                 bool(json, "countRebills"));
@@ -92,26 +92,13 @@ final class LinkJson {
                 .put("url", url);
     }
 
-    private JsonNode object(byte[] body) throws BadRequest {
-        JsonNode json;
-        try {
-            json = mapper.readTree(body);
-        } catch (IOException malformed) {
-            throw new BadRequest("body is not valid JSON");
-        }
-        if (json == null || !json.isObject()) {
-            throw new BadRequest("body must be a JSON object");
-        }
-        return json;
-    }
-
     /** The new value: null when absent, empty when JSON null (so the rules say what null means). */
     private static String changed(JsonNode object, String field) throws BadRequest {
         JsonNode value = object.get(field);
         if (value != null && value.isNull()) {
             return "";
         }
-        return text(object, field, field);
+        return text(object, field);
     }
 
     private JsonNode goal(Goal goal) {
@@ -136,50 +123,5 @@ final class LinkJson {
         refuseUnknown(goal, GOAL_FIELDS, "goal.");
         return new NewGoal(text(goal, "type", "goal.type"), text(goal, "formId", "goal.formId"),
                 text(goal, "pageUrl", "goal.pageUrl"), text(goal, "productId", "goal.productId"));
-    }
-
-    private static void refuseUnknown(JsonNode object, Set<String> known, String prefix) throws BadRequest {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                String shown = name.length() > MAX_ECHOED_NAME ? name.substring(0, MAX_ECHOED_NAME) + "…" : name;
-                throw new BadRequest("unknown field \"" + prefix + shown + "\"");
-            }
-        }
-    }
-
-    /** A string, or null when absent or JSON null. */
-    private static String text(JsonNode object, String name, String field) throws BadRequest {
-        JsonNode value = object.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new BadRequest(field + " must be a string");
-        }
-        return value.textValue();
-    }
-
-    private static Integer integer(JsonNode object, String field) throws BadRequest {
-        JsonNode value = object.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber()) {
-            throw new BadRequest(field + " must be an integer");
-        }
-        // Far outside any valid window: let the domain's range check say so.
-        return value.canConvertToInt() ? value.intValue() : Integer.MAX_VALUE;
-    }
-
-    private static Boolean bool(JsonNode object, String field) throws BadRequest {
-        JsonNode value = object.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            throw new BadRequest(field + " must be true or false");
-        }
-        return value.booleanValue();
     }
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 /** /api/links and /api/links/{slug}: HTTP in, one call to {@link Links}, HTTP out. */
 final class LinkRoutes {
 
-    static final int MAX_BODY_BYTES = 16 * 1024;
     private static final String NO_SUCH_LINK = "no link has this slug";
 
     private final Links links;
@@ -34,7 +33,7 @@ final class LinkRoutes {
     APIGatewayV2HTTPResponse create(APIGatewayV2HTTPEvent event) {
         NewLink request;
         try {
-            request = json.read(jsonBody(event));
+            request = json.read(JsonBodies.of(event));
         } catch (BadRequest unreadable) {
             return unreadable.response();
         }
@@ -70,7 +69,7 @@ final class LinkRoutes {
     APIGatewayV2HTTPResponse change(APIGatewayV2HTTPEvent event) {
         LinkChange change;
         try {
-            change = json.readChange(jsonBody(event));
+            change = json.readChange(JsonBodies.of(event));
         } catch (BadRequest unreadable) {
             return unreadable.response();
         }
@@ -90,22 +89,5 @@ final class LinkRoutes {
             return error(ErrorCode.NOT_FOUND, NO_SUCH_LINK);
         }
         return HttpResponses.withHeaders(204, Map.of("cache-control", "no-store"), "");
-    }
-
-    /** The body of a JSON request, after its content type and size are checked. */
-    private static byte[] jsonBody(APIGatewayV2HTTPEvent event) throws BadRequest {
-        if (!HttpRequests.hasContentType(event, "application/json")) {
-            throw new BadRequest(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "content-type must be application/json");
-        }
-        byte[] body;
-        try {
-            body = HttpRequests.body(event);
-        } catch (IllegalArgumentException notBase64) {
-            throw new BadRequest("body is flagged as base64 but is not");
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new BadRequest(ErrorCode.PAYLOAD_TOO_LARGE, "body must be at most " + MAX_BODY_BYTES + " bytes");
-        }
-        return body;
     }
 }

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,10 +13,15 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * dynalite, the DynamoDB emulator, as a child {@code node} process on a free loopback port.
+ * dynalite, the DynamoDB emulator, as a child {@code node} process on a loopback port the kernel picks.
  * It runs through {@code dynalite-wrapper.js}, which exits when its stdin closes, so the node
  * process dies with the JVM however the JVM ends.
  */
@@ -30,17 +32,16 @@ public final class Dynalite implements AutoCloseable {
 
   private static final String HOST = "127.0.0.1";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
-  private static final int ATTEMPTS = 3;
+  /** What dynalite's cli prints once its server listens (node_modules/dynalite/cli.js). */
+  private static final Pattern LISTENING = Pattern.compile("^Dynalite listening at: https?://[^:]+:(\\d+)");
   private static final int OUTPUT_LINES_KEPT = 40;
 
   private final Process process;
   private final int port;
-  private final Deque<String> output;
 
-  private Dynalite(Process process, int port, Deque<String> output) {
+  private Dynalite(Process process, int port) {
     this.process = process;
     this.port = port;
-    this.output = output;
   }
 
   /** Starts dynalite from {@code local/stack/node_modules}, found by {@link RepositoryPaths}. */
@@ -54,17 +55,7 @@ public final class Dynalite implements AutoCloseable {
       throw new IllegalStateException(cli + " is missing: run `npm ci --ignore-scripts` in "
           + stackDirectory + " (the Maven build does it when node_modules lacks dynalite)");
     }
-    String wrapper = wrapperScript();
-    IllegalStateException failure = null;
-    // Another process can take the port between our probe and node's bind: try a fresh one.
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      try {
-        return launch(cli, wrapper, freePort());
-      } catch (IllegalStateException e) {
-        failure = e;
-      }
-    }
-    throw failure;
+    return launch(cli, wrapperScript());
   }
 
   public URI endpoint() {
@@ -97,9 +88,13 @@ public final class Dynalite implements AutoCloseable {
     }
   }
 
-  private static Dynalite launch(Path cli, String wrapper, int port) {
+  /**
+   * Port 0: node binds a port the kernel picks, so no other process can take it between a probe
+   * and the bind. dynalite prints the port once it listens; that line is the signal we wait for.
+   */
+  private static Dynalite launch(Path cli, String wrapper) {
     List<String> command = List.of(System.getProperty(NODE_PROPERTY, "node"), "-e", wrapper,
-        cli.toString(), "--host", HOST, "--port", Integer.toString(port),
+        cli.toString(), "--host", HOST, "--port", "0",
         "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
     Process process;
     try {
@@ -108,39 +103,34 @@ public final class Dynalite implements AutoCloseable {
       throw new UncheckedIOException("cannot start node (is Node 20+ on the PATH?)", e);
     }
     Deque<String> output = new ArrayDeque<>();
-    drain(process.getInputStream(), output, port);
-    Dynalite dynalite = new Dynalite(process, port, output);
-    dynalite.awaitListening();
-    return dynalite;
-  }
-
-  private void awaitListening() {
-    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("dynalite exited with " + process.exitValue() + ":\n"
-            + recentOutput());
-      }
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(HOST, port), 200);
-        return;
-      } catch (IOException notYet) {
-        pause();
-      }
+    CompletableFuture<Integer> listening = new CompletableFuture<>();
+    drain(process.getInputStream(), output, listening);
+    try {
+      return new Dynalite(process, listening.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException e) {
+      process.destroyForcibly();
+      String why = e instanceof TimeoutException ? "did not listen within " + STARTUP_TIMEOUT
+          : "exited before it listened";
+      throw new IllegalStateException("dynalite " + why + ":\n" + recentOutput(output), e);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for dynalite", e);
     }
-    close();
-    throw new IllegalStateException("dynalite did not listen on " + port + " within "
-        + STARTUP_TIMEOUT + ":\n" + recentOutput());
   }
 
-  private String recentOutput() {
+  private static String recentOutput(Deque<String> output) {
     synchronized (output) {
       return String.join("\n", output);
     }
   }
 
-  /** Keeps the last lines node printed (for error messages) and never lets its pipe fill up. */
-  private static void drain(InputStream stream, Deque<String> output, int port) {
+  /**
+   * Keeps the last lines node printed (for error messages) and never lets its pipe fill up;
+   * completes {@code listening} with the port from dynalite's "listening at" line, or
+   * exceptionally when node's output ends first (it exited).
+   */
+  private static void drain(InputStream stream, Deque<String> output, CompletableFuture<Integer> listening) {
     Thread drainer = new Thread(() -> {
       try (BufferedReader reader =
                new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
@@ -151,11 +141,16 @@ public final class Dynalite implements AutoCloseable {
               output.removeFirst();
             }
           }
+          Matcher listeningAt = LISTENING.matcher(line);
+          if (listeningAt.find()) {
+            listening.complete(Integer.parseInt(listeningAt.group(1)));
+          }
         }
       } catch (IOException ignored) {
         // node is gone; nothing left to read.
       }
-    }, "dynalite-" + port + "-output");
+      listening.completeExceptionally(new IllegalStateException("node's output ended"));
+    }, "dynalite-output");
     drainer.setDaemon(true);
     drainer.start();
   }
@@ -168,23 +163,6 @@ public final class Dynalite implements AutoCloseable {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on " + HOST, e);
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(25);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for dynalite", e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.goalpost.local.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DynaliteTest {
 
@@ -28,6 +30,18 @@ class DynaliteTest {
     }
     assertThat(dynalite.isAlive()).isFalse();
     assertThat(isRunning(dynalite.pid())).isFalse();
+  }
+
+  @Test
+  void saysWhatNodePrintedWhenDynaliteExitsBeforeItListens(@TempDir Path stack) throws IOException {
+    Path cli = stack.resolve("node_modules/dynalite/cli.js");
+    Files.createDirectories(cli.getParent());
+    Files.writeString(cli, "console.log('no table store here'); process.exit(3)");
+
+    assertThatThrownBy(() -> Dynalite.start(stack))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("exited before it listened")
+        .hasMessageContaining("no table store here");
   }
 
   @Test

@@ -164,7 +164,12 @@ public record Conversion(String id, Kind kind, Instant at, String visitorId, Str
    * else the lead (a lead's conversion without a visitor id; docs/decisions/007).
    */
   public String identity() {
-    return visitorId != null ? visitorId : "lead#" + leadId;
+    return visitorId != null ? visitorId : identityOfLead(leadId);
+  }
+
+  /** The identity of a lead's conversions that carry no visitor id: {@code lead#<leadId>}. */
+  public static String identityOfLead(String leadId) {
+    return "lead#" + leadId;
   }
 
   /** The UTC day its goals and revenue count on. */

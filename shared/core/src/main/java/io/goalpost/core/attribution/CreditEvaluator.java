@@ -31,9 +31,14 @@ import java.util.function.Predicate;
  *
  * <p>Facts that only add candidates let a decision that still stands go unwritten. Facts that can
  * take a candidate or a held goal away (a claim moving a click to an earlier visitor, an earlier
- * conversion of the same identity) are followed by a <em>re-evaluation</em>, which moves the
+ * conversion of the same person) are followed by a <em>re-evaluation</em>, which moves the
  * version even when the credit stays: any decision made from reads older than the fact then loses
  * its version check and is made again.
+ *
+ * <p>A goal held per identity is held per person: a consenting lead's conversions and those of
+ * its joined visitor ids are one person's ({@link Persons}; docs/decisions/007, "One identity per
+ * consenting lead"). Who that is comes with the lead candidate source; without one, each identity
+ * is a person of its own.
  */
 public final class CreditEvaluator implements ClickAttribution {
 
@@ -47,6 +52,7 @@ public final class CreditEvaluator implements ClickAttribution {
   private final CounterStore counters;
   private final OrderSettler orders;
   private final Predicate<Conversion> settledForGood;
+  private final Persons persons;
 
   /** An evaluator whose sales have no rebills or refunds to carry along (tests of credits alone). */
   public CreditEvaluator(ConversionStore conversions, List<CandidateSource> sources, LinkStore links,
@@ -77,6 +83,11 @@ public final class CreditEvaluator implements ClickAttribution {
     this.counters = Objects.requireNonNull(counters);
     this.orders = orders;
     this.settledForGood = Objects.requireNonNull(settledForGood);
+    this.persons = this.sources.stream()
+        .filter(LeadCandidates.class::isInstance)
+        .map(source -> ((LeadCandidates) source).persons())
+        .findFirst()
+        .orElseGet(() -> Persons.withoutLeads(conversions));
   }
 
   /**
@@ -93,10 +104,18 @@ public final class CreditEvaluator implements ClickAttribution {
 
   /**
    * Brings the stored credit of a stored conversion in line with its candidates, writing only
-   * when it changes; answers the credit it ends with.
+   * when it changes; answers the credit it ends with. Its recorder re-evaluates the later
+   * conversions of its person when it earns a credit; when it picks a link whose goal an earlier
+   * conversion of its person holds, this does: a later one that is one person with it but not
+   * with the holder (consent withdrawn in between, a visitor id joined to two leads) is still
+   * held by it.
    */
   public Optional<Credit> evaluate(String conversionId) {
-    return settle(conversionId, conversion -> false);
+    Decision decision = settle(conversionId, conversion -> false);
+    if (decision.heldByAnEarlierOne()) {
+      reevaluateLaterOfItsIdentity(decision.conversion());
+    }
+    return decision.credit();
   }
 
   /** Decides again and moves the version even if the credit stays (see the class comment). */
@@ -104,41 +123,48 @@ public final class CreditEvaluator implements ClickAttribution {
     settle(conversionId, conversion -> true);
   }
 
-  /** Re-evaluates the visitor's conversions made at or after {@code since}. */
+  /**
+   * Re-evaluates the visitor's conversions made at or after {@code since}, and those of everyone
+   * who may be one person with the visitor: its clicks are their candidates too (path
+   * {@code lead}), and their held goals depend on its conversions' picks.
+   */
   public void reevaluateVisitorFrom(String visitorId, Instant since) {
-    conversions.ofVisitor(visitorId).stream()
+    persons.mayShareAPersonWith(visitorId).stream()
         .filter(conversion -> !conversion.at().isBefore(since))
+        .sorted(Conversion.BY_TIME)
         .forEach(conversion -> reevaluate(conversion.id()));
   }
 
   /**
-   * Re-evaluates the conversions of the same identity and kind made after this one: a goal it
-   * holds is no longer theirs to hold. Called when it earned a credit; one that earns none takes
-   * nothing from anyone.
+   * Re-evaluates the conversions of the same kind made after this one by anyone who may be one
+   * person with it: a goal it holds is no longer theirs to hold.
    */
   public void reevaluateLaterOfItsIdentity(Conversion conversion) {
-    conversions.ofVisitor(conversion.identity()).stream()
+    persons.mayShareAPersonWith(conversion.identity()).stream()
         .filter(later -> later.kind() == conversion.kind() && Conversion.BY_TIME.compare(later, conversion) > 0)
+        .sorted(Conversion.BY_TIME)
         .forEach(later -> reevaluate(later.id()));
   }
 
-  private Optional<Credit> settle(String conversionId, Predicate<Conversion> forceWrite) {
+  private Decision settle(String conversionId, Predicate<Conversion> forceWrite) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       ConversionRecord record = conversions.find(conversionId)
           .orElseThrow(() -> new IllegalStateException("no stored conversion " + conversionId));
+      Conversion conversion = record.conversion();
       record.pendingOperation().ifPresent(pending -> finish(conversionId, pending));
-      if (settledForGood.test(record.conversion())) {
-        return settledOrderOf(record.conversion(), Optional.ofNullable(record.credit()));
+      if (settledForGood.test(conversion)) {
+        return settledOrderOf(new Decision(conversion, Optional.ofNullable(record.credit()), false));
       }
-      Optional<Credit> decided = decide(record.conversion());
-      if (Objects.equals(decided.orElse(null), record.credit()) && !forceWrite.test(record.conversion())) {
-        return settledOrderOf(record.conversion(), decided);
+      Decision decided = decide(conversion);
+      Credit credit = decided.credit().orElse(null);
+      if (Objects.equals(credit, record.credit()) && !forceWrite.test(conversion)) {
+        return settledOrderOf(decided);
       }
       long next = record.version() + 1;
-      Optional<Operation> move = CreditMove.between(record.conversion(), record.credit(), decided.orElse(null), next);
-      if (conversions.changeCredit(conversionId, record.version(), decided.orElse(null), move.orElse(null))) {
+      Optional<Operation> move = CreditMove.between(conversion, record.credit(), credit, next);
+      if (conversions.changeCredit(conversionId, record.version(), credit, move.orElse(null))) {
         move.ifPresent(operation -> finish(conversionId, operation));
-        return settledOrderOf(record.conversion(), decided);
+        return settledOrderOf(decided);
       }
     }
     throw new IllegalStateException("the credit of " + conversionId + " kept changing under other workers");
@@ -149,11 +175,11 @@ public final class CreditEvaluator implements ClickAttribution {
    * a redelivery after a crash between the credit's change and the order's settle must still carry
    * them along.
    */
-  private Optional<Credit> settledOrderOf(Conversion conversion, Optional<Credit> credit) {
-    if (orders != null && conversion.kind() == Conversion.Kind.SALE) {
-      orders.settle(conversion.orderId());
+  private Decision settledOrderOf(Decision decision) {
+    if (orders != null && decision.conversion().kind() == Conversion.Kind.SALE) {
+      orders.settle(decision.conversion().orderId());
     }
-    return credit;
+    return decision;
   }
 
   private void finish(String conversionId, Operation operation) {
@@ -163,23 +189,48 @@ public final class CreditEvaluator implements ClickAttribution {
 
   /**
    * The model's pick among the counting candidates. A goal held per identity goes to the pick
-   * only if no earlier conversion of the identity picks the same link (it holds that goal; the
-   * conversion then gets nothing — no fall-through to another link, SPEC §3 Attribution). Those
-   * conversions reach clicks through their identity alone, so they share these candidates.
+   * only if no earlier conversion of the same kind by the same person picks the same link (it
+   * holds that goal; the conversion then gets nothing — no fall-through to another link, SPEC §3
+   * Attribution). The person is judged at this conversion's time: its own identity, and the
+   * identities of each lead that had {@code gdprConsent} then. An earlier conversion whose credit
+   * is settled for good (an erased identity's) holds what its stored credit names.
    */
-  private Optional<Credit> decide(Conversion conversion) {
-    List<Candidate> candidates = candidatesOf(conversion);
+  private Decision decide(Conversion conversion) {
+    Persons person = persons.remembering();
+    Map<String, List<Candidate>> candidatesByReach = new HashMap<>();
     Map<String, Optional<Link>> linksBySlug = new HashMap<>();
-    Optional<Candidate> pick = pick(conversion, candidates, linksBySlug);
+    Optional<Candidate> pick = pick(conversion, candidatesOf(conversion, person, candidatesByReach), linksBySlug);
     if (pick.isEmpty() || !conversion.kind().heldPerIdentity()) {
-      return pick.map(Candidate::credit);
+      return new Decision(conversion, pick.map(Candidate::credit), false);
     }
     String slug = pick.get().click().slug();
-    boolean heldByAnEarlierOne = conversions.ofVisitor(conversion.identity()).stream()
-        .filter(earlier -> earlier.kind().heldPerIdentity() && Conversion.BY_TIME.compare(earlier, conversion) < 0)
-        .anyMatch(earlier -> pick(earlier, candidates, linksBySlug)
-            .filter(candidate -> candidate.click().slug().equals(slug)).isPresent());
-    return heldByAnEarlierOne ? Optional.empty() : pick.map(Candidate::credit);
+    Map<String, Boolean> settledByIdentity = new HashMap<>();
+    for (String identity : person.identitiesOf(conversion)) {
+      for (Conversion earlier : conversions.ofVisitor(identity)) {
+        if (earlier.kind() != conversion.kind() || Conversion.BY_TIME.compare(earlier, conversion) >= 0) {
+          continue;
+        }
+        boolean settled = settledByIdentity.computeIfAbsent(earlier.visitorId() + "|" + earlier.leadId(),
+            key -> settledForGood.test(earlier));
+        Optional<String> held = settled
+            ? conversions.find(earlier.id()).map(ConversionRecord::credit).map(Credit::slug)
+            : pick(earlier, candidatesOf(earlier, person, candidatesByReach), linksBySlug)
+                .map(candidate -> candidate.click().slug());
+        if (held.filter(slug::equals).isPresent()) {
+          return new Decision(conversion, Optional.empty(), true);
+        }
+      }
+    }
+    return new Decision(conversion, pick.map(Candidate::credit), false);
+  }
+
+  /**
+   * Its candidates, read once per reach: they depend only on its visitor id, its click id and its
+   * consenting leads, which an identity's conversions mostly share.
+   */
+  private List<Candidate> candidatesOf(Conversion conversion, Persons person, Map<String, List<Candidate>> byReach) {
+    String reach = conversion.visitorId() + "|" + conversion.clickId() + "|" + person.consentingLeadsOf(conversion);
+    return byReach.computeIfAbsent(reach, key -> candidatesOf(conversion));
   }
 
   private List<Candidate> candidatesOf(Conversion conversion) {
@@ -200,5 +251,12 @@ public final class CreditEvaluator implements ClickAttribution {
       }
     }
     return model.pick(counting);
+  }
+
+  /**
+   * What was decided for the conversion: its credit, and whether it picked a link whose goal an
+   * earlier conversion of its person holds.
+   */
+  private record Decision(Conversion conversion, Optional<Credit> credit, boolean heldByAnEarlierOne) {
   }
 }

@@ -4,7 +4,6 @@ import io.goalpost.core.click.Click;
 import io.goalpost.core.click.ClickStore;
 import io.goalpost.core.click.LineageStore;
 import io.goalpost.core.identity.ClickOwners;
-import io.goalpost.core.lead.Join;
 import io.goalpost.core.lead.LeadLineages;
 import io.goalpost.core.lead.LeadStore;
 import java.util.ArrayList;
@@ -18,7 +17,8 @@ import java.util.Set;
  * carries and the leads its visitor id is verifiably joined to. Only a lead with
  * {@code gdprConsent} at the conversion's event time offers anything: the clicks of its own
  * lineage (its {@code gp_lt} clicks) and the lineages of every visitor joined to it. Path
- * {@code lead}, third in precedence.
+ * {@code lead}, third in precedence. Which leads those are is {@link Persons}' question, asked
+ * alike for the goals a person holds.
  */
 public final class LeadCandidates implements CandidateSource {
 
@@ -27,7 +27,7 @@ public final class LeadCandidates implements CandidateSource {
   private final ClickStore clicks;
   private final LineageStore lineages;
   private final ClickOwners owners;
-  private final ConversionStore conversions;
+  private final Persons persons;
 
   public LeadCandidates(LeadStore leads, LeadLineages leadLineages, ClickStore clicks, LineageStore lineages,
       ClickOwners owners, ConversionStore conversions) {
@@ -36,21 +36,23 @@ public final class LeadCandidates implements CandidateSource {
     this.clicks = Objects.requireNonNull(clicks);
     this.lineages = Objects.requireNonNull(lineages);
     this.owners = Objects.requireNonNull(owners);
-    this.conversions = Objects.requireNonNull(conversions);
+    this.persons = new Persons(leads, leadLineages, conversions);
+  }
+
+  /** Who is one person, by the same leads this source reaches clicks through. */
+  public Persons persons() {
+    return persons;
   }
 
   @Override
   public List<Candidate> candidatesOf(Conversion conversion) {
     List<Candidate> candidates = new ArrayList<>();
-    for (String lead : leadsOf(conversion)) {
-      if (!leads.consentOf(lead).gdprConsentAt(conversion.at())) {
-        continue;
-      }
+    for (String lead : persons.consentingLeadsOf(conversion)) {
       List<Click> reached = new ArrayList<>();
       leadLineages.clicksOf(lead).forEach(clickId -> clicks.find(clickId).ifPresent(reached::add));
-      for (Join join : leads.joinsOf(lead)) {
-        reached.addAll(lineages.clicksOf(join.visitorId()));
-        reached.addAll(owners.wonBy(join.visitorId()));
+      for (String visitor : persons.joinedTo(lead)) {
+        reached.addAll(lineages.clicksOf(visitor));
+        reached.addAll(owners.wonBy(visitor));
       }
       reached.stream().filter(Click::human).forEach(click -> candidates.add(new Candidate(click, CreditPath.LEAD)));
     }
@@ -67,23 +69,11 @@ public final class LeadCandidates implements CandidateSource {
     return List.copyOf(reached);
   }
 
-  /** Every conversion a change of the lead (a join, a consent change) may decide again. */
+  /**
+   * Every conversion a change of the lead (a join, a consent change) may decide again: its own
+   * and its joined visitors', and the held goals of everyone who may be one person with them.
+   */
   public List<String> conversionsOfLead(String leadId) {
-    Set<String> ids = new LinkedHashSet<>(leadLineages.conversionsOf(leadId));
-    for (Join join : leads.joinsOf(leadId)) {
-      conversions.ofVisitor(join.visitorId()).forEach(conversion -> ids.add(conversion.id()));
-    }
-    return List.copyOf(ids);
-  }
-
-  private Set<String> leadsOf(Conversion conversion) {
-    Set<String> leadIds = new LinkedHashSet<>();
-    if (conversion.leadId() != null) {
-      leadIds.add(conversion.leadId());
-    }
-    if (conversion.visitorId() != null) {
-      leadIds.addAll(leads.leadsOfVisitor(conversion.visitorId()));
-    }
-    return leadIds;
+    return persons.conversionsAround(leadId);
   }
 }

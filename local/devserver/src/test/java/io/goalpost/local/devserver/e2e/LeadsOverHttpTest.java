@@ -134,6 +134,26 @@ class LeadsOverHttpTest {
   }
 
   @Test
+  void aConsentingLeadWhoOptsInOnThePhoneAndAgainOnTheLaptopCompletesTheLinksOptInGoalOnce() {
+    createOptInLink("webinar-ads");
+    String leadId = json(optIn("{\"email\": \"max@example.com\", \"gdprConsent\": true, \"visitorId\": \""
+        + PHONE + "\"}")).path("leadId").asText();
+    optIn("{\"email\": \"max@example.com\", \"gdprConsent\": true, \"visitorId\": \"" + LAPTOP + "\"}");
+    clickWithCookie("webinar-ads", PHONE);
+    clickWithCookie("webinar-ads", LAPTOP);
+    Settled.within(server, Duration.ofSeconds(20));
+
+    pageOptIn(PHONE, "ev_optin_phone");
+    pageOptIn(LAPTOP, "ev_optin_laptop");
+
+    Settled.within(server, Duration.ofSeconds(30));
+    assertThat(json(http.apiGet("/api/leads/" + leadId)).path("visitorIds")).extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(PHONE, LAPTOP);
+    // Two browsers, one person: without the lead's consent these would be two identities and two goals.
+    assertThat(stats("webinar-ads").path("goals").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void aPersonalisedLinkPutsTheClickInTheLeadsLineageWithoutCookiesAndCreditsItsEmailOnlyPurchase() {
     createPurchaseLink("mail-ad", "course-101");
     String leadId = json(optIn("{\"email\": \"dee@example.com\", \"gdprConsent\": true}")).path("leadId").asText();
@@ -259,6 +279,12 @@ class LeadsOverHttpTest {
 
   private HttpResponse<String> optIn(String body) {
     return http.apiPost("/api/leads", body);
+  }
+
+  private void pageOptIn(String visitorId, String eventId) {
+    HttpResponse<String> event = http.postJson("/e", "{\"type\": \"opt_in\", \"url\": \"https://shop.example/webinar\","
+        + " \"consent\": \"all\", \"visitorId\": \"" + visitorId + "\", \"eventId\": \"" + eventId + "\"}");
+    assertThat(event.statusCode()).as(event.body()).isEqualTo(202);
   }
 
   private static void assertBadRequest(HttpResponse<String> response, String reason) {
