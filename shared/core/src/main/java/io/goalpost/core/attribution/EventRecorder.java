@@ -54,8 +54,7 @@ public final class EventRecorder {
         stores.links(), model, stores.counters(), orders, erasedIdentity(stores));
     PageRecorder pages = new PageRecorder(stores.touches(), owners, stores.conversions(), stores.checkoutVisitors(),
         stores.counters(), credits,
-        PageLeads.over(stores.leads(), stores.leadLineages(), stores.clicks(), stores.pendingTouches(),
-            leadCandidates));
+        PageLeads.over(stores.leads(), stores.leadLineages(), stores.clicks(), stores.pendingTouches()));
     ClickRecorder clicks = new ClickRecorder(stores.clicks(), stores.lineages(), stores.uniqueClickers(),
         Clickers.asSent(), stores.counters(), credits,
         new LeadClicks(stores.leads(), stores.leadLineages(), pages::replayWaitingFor));

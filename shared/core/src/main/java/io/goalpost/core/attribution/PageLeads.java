@@ -27,35 +27,18 @@ import java.util.Optional;
 public final class PageLeads {
 
   /** Page events without leads: nothing is erased, no essential event counts. */
-  public static final PageLeads NONE = new PageLeads(null, null, null, null, null);
+  public static final PageLeads NONE = new PageLeads(null, null, null, null);
 
   private final LeadStore leads;
   private final LeadLineages leadLineages;
   private final ClickStore clicks;
   private final PendingLeadTouches pending;
-  private final LeadCandidates candidates;
 
-  public PageLeads(LeadStore leads, LeadLineages leadLineages, ClickStore clicks, PendingLeadTouches pending,
-      LeadCandidates candidates) {
+  public PageLeads(LeadStore leads, LeadLineages leadLineages, ClickStore clicks, PendingLeadTouches pending) {
     this.leads = leads;
     this.leadLineages = leadLineages;
     this.clicks = clicks;
     this.pending = pending;
-    this.candidates = candidates;
-  }
-
-  /**
-   * The conversions of the leads the visitor is verifiably joined to: a click the visitor wins by
-   * claim is in their lineage, which is a candidate source of those leads' conversions too.
-   */
-  List<String> conversionsOfLeadsJoinedTo(String visitorId) {
-    if (candidates == null) {
-      return List.of();
-    }
-    return leads.leadsOfVisitor(visitorId).stream()
-        .flatMap(lead -> candidates.conversionsOfLead(lead).stream())
-        .distinct()
-        .toList();
   }
 
   public boolean isErased(String visitorId) {
@@ -119,9 +102,8 @@ public final class PageLeads {
         && event.kind() != PageEvent.Kind.CHECKOUT_VIEW;
   }
 
-  static PageLeads over(LeadStore leads, LeadLineages leadLineages, ClickStore clicks, PendingLeadTouches pending,
-      LeadCandidates candidates) {
+  static PageLeads over(LeadStore leads, LeadLineages leadLineages, ClickStore clicks, PendingLeadTouches pending) {
     return new PageLeads(Objects.requireNonNull(leads), Objects.requireNonNull(leadLineages),
-        Objects.requireNonNull(clicks), Objects.requireNonNull(pending), Objects.requireNonNull(candidates));
+        Objects.requireNonNull(clicks), Objects.requireNonNull(pending));
   }
 }

@@ -79,11 +79,8 @@ public final class PageRecorder {
     }
     if (event.clickId() != null) {
       owners.claim(new Claim(event.clickId(), event.visitorId(), event.occurredAt()))
-          .ifPresent(change -> change.visitorIds().forEach(visitor -> {
-            credits.reevaluateVisitorFrom(visitor, change.click().at());
-            // Through a verified join the visitor's lineage is its leads' too (decision 007).
-            leads.conversionsOfLeadsJoinedTo(visitor).forEach(credits::reevaluate);
-          }));
+          .ifPresent(change -> change.visitorIds()
+              .forEach(visitor -> credits.reevaluateVisitorFrom(visitor, change.click().at())));
     }
     if (event.kind() != PageEvent.Kind.CHECKOUT_VIEW) {
       recordConversion(Conversion.ofPage(event));
