@@ -23,7 +23,9 @@ import java.util.Objects;
  * docs/decisions/001-data-model.md, "One page event"). Under consent {@code all} with a visitor
  * id: the touch goes into the visitor's lineage, a named click id is claimed, and a page view or
  * an opt-in is a conversion. Otherwise nothing that names anyone is kept: a checkout view counts
- * in the product's totals, and that is all.
+ * in the product's totals, and a page view or opt-in naming a click counts only for the click's
+ * consenting lead — waiting for the click, under its click id alone, if the click is not stored
+ * yet (docs/decisions/010).
  *
  * <p>Every write is a put of the same item on every repetition, or put-if-absent, and the counts
  * go through one operation {@code page#<eventId>}, so a redelivery after a crash at any point
