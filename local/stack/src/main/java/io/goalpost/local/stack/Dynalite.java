@@ -32,7 +32,7 @@ public final class Dynalite implements AutoCloseable {
 
   private static final String HOST = "127.0.0.1";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
-  /** What dynalite's cli prints once its server listens (node_modules/dynalite/cli.js). */
+  /** What the wrapper prints, in dynalite's own words, once the server listens. */
   private static final Pattern LISTENING = Pattern.compile("^Dynalite listening at: https?://[^:]+:(\\d+)");
   private static final int OUTPUT_LINES_KEPT = 40;
 
@@ -94,8 +94,7 @@ public final class Dynalite implements AutoCloseable {
    */
   private static Dynalite launch(Path cli, String wrapper) {
     List<String> command = List.of(System.getProperty(NODE_PROPERTY, "node"), "-e", wrapper,
-        cli.toString(), "--host", HOST, "--port", "0",
-        "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0");
+        cli.getParent().toString(), HOST);
     Process process;
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();

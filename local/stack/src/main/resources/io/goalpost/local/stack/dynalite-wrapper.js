@@ -1,11 +1,13 @@
-// Runs dynalite's cli.js inside this node process and exits as soon as stdin closes.
+// Runs dynalite's server inside this node process and exits as soon as stdin closes.
 // The JVM that started us holds the other end of the pipe; when that JVM dies, even by
 // kill -9, the kernel closes it, so no dynalite outlives the JVM that owns it.
-// Usage: node -e "<this file>" <path to dynalite/cli.js> [dynalite options...]
+// It listens on a port the kernel picks (dynalite's cli.js cannot: it reads port 0 as its
+// default 4567) and prints dynalite's own line with that port, which the JVM waits for.
+// Usage: node -e "<this file>" <path to the dynalite package directory> <host>
 'use strict'
-const [cli, ...options] = process.argv.slice(1)
+const [dynaliteDir, host] = process.argv.slice(1)
 process.stdin.on('end', () => process.exit(0))
 process.stdin.on('error', () => process.exit(0))
 process.stdin.resume()
-process.argv = [process.argv[0], cli, ...options]
-require(cli)
+const server = require(dynaliteDir)({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 })
+server.listen(0, host, () => console.log('Dynalite listening at: http://%s:%s', host, server.address().port))

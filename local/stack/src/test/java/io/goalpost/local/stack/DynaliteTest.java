@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,24 @@ class DynaliteTest {
   }
 
   @Test
+  void twoAtOnceListenOnPortsOfTheirOwn() throws IOException {
+    try (Dynalite one = Dynalite.start(); Dynalite other = Dynalite.start()) {
+      assertThat(one.endpoint().getPort()).isNotEqualTo(other.endpoint().getPort());
+      for (Dynalite dynalite : List.of(one, other)) {
+        try (Socket socket = new Socket()) {
+          socket.connect(new InetSocketAddress("127.0.0.1", dynalite.endpoint().getPort()), 1000);
+        }
+        assertThat(dynalite.isAlive()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void saysWhatNodePrintedWhenDynaliteExitsBeforeItListens(@TempDir Path stack) throws IOException {
-    Path cli = stack.resolve("node_modules/dynalite/cli.js");
-    Files.createDirectories(cli.getParent());
-    Files.writeString(cli, "console.log('no table store here'); process.exit(3)");
+    Path dynalite = stack.resolve("node_modules/dynalite");
+    Files.createDirectories(dynalite);
+    Files.writeString(dynalite.resolve("cli.js"), "");
+    Files.writeString(dynalite.resolve("index.js"), "console.log('no table store here'); process.exit(3)");
 
     assertThatThrownBy(() -> Dynalite.start(stack))
         .isInstanceOf(IllegalStateException.class)

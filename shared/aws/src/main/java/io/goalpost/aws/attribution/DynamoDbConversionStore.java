@@ -39,9 +39,6 @@ public final class DynamoDbConversionStore implements ConversionStore {
 
   private static final String SK = "CONV";
   private static final String REFS = "CONV#";
-  /** Expression names: {@code version} and friends are safer as placeholders than as words. */
-  private static final Map<String, String> NAMES =
-      Map.of("#version", "version", "#credit", "credit", "#pending", "pending");
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -75,46 +72,15 @@ public final class DynamoDbConversionStore implements ConversionStore {
 
   @Override
   public boolean changeCredit(String conversionId, long expectedVersion, Credit credit, Operation pending) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":expected", n(expectedVersion));
-    values.put(":next", n(expectedVersion + 1));
-    StringBuilder set = new StringBuilder("SET #version = :next");
-    StringBuilder remove = new StringBuilder();
-    if (credit != null) {
-      set.append(", #credit = :credit");
-      values.put(":credit", creditAttribute(credit));
-    } else {
-      remove.append(" REMOVE #credit");
-    }
-    if (pending != null) {
-      set.append(", #pending = :pending");
-      values.put(":pending", OperationAttribute.of(pending));
-    } else {
-      remove.append(remove.length() == 0 ? " REMOVE #pending" : ", #pending");
-    }
-    try {
-      dynamoDb.updateItem(update -> update.tableName(tableName).key(key(pk(conversionId), SK))
-          .updateExpression(set.toString() + remove)
-          .conditionExpression("#version = :expected")
-          .expressionAttributeNames(NAMES)
-          .expressionAttributeValues(values));
-      return true;
-    } catch (ConditionalCheckFailedException anotherWorkerWasFirst) {
-      return false;
-    }
+    return VersionedUpdate.from(expectedVersion)
+        .set("credit", credit == null ? null : creditAttribute(credit))
+        .pending(pending)
+        .write(dynamoDb, tableName, key(pk(conversionId), SK));
   }
 
   @Override
   public void clearPending(String conversionId, String operationId) {
-    try {
-      dynamoDb.updateItem(update -> update.tableName(tableName).key(key(pk(conversionId), SK))
-          .updateExpression("REMOVE #pending")
-          .conditionExpression("#pending.#id = :operation")
-          .expressionAttributeNames(Map.of("#pending", "pending", "#id", "id"))
-          .expressionAttributeValues(Map.of(":operation", s(operationId))));
-    } catch (ConditionalCheckFailedException clearedOrReplaced) {
-      // Someone finished it first, or a newer change replaced it: nothing of ours to clear.
-    }
+    VersionedUpdate.clearPending(dynamoDb, tableName, key(pk(conversionId), SK), operationId);
   }
 
   @Override

@@ -33,8 +33,6 @@ public final class DynamoDbOrderStore implements OrderStore {
 
   private static final String SETTLEMENT = "ORDER";
   private static final String PAYMENTS = "PAY#";
-  private static final Map<String, String> NAMES =
-      Map.of("#version", "version", "#applied", "applied", "#pending", "pending", "#kind", "kind");
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -95,47 +93,16 @@ public final class DynamoDbOrderStore implements OrderStore {
 
   @Override
   public boolean changeSettlement(String orderId, long expectedVersion, Tally applied, Operation pending) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":next", n(expectedVersion + 1));
-    values.put(":applied", OperationAttribute.deltas(applied.deltas()));
-    values.put(":kind", s("order-settlement"));
-    String condition = "attribute_not_exists(pk)";
-    if (expectedVersion > 0) {
-      values.put(":expected", n(expectedVersion));
-      condition = "#version = :expected";
-    }
-    String update = "SET #version = :next, #applied = :applied, #kind = :kind";
-    if (pending != null) {
-      values.put(":pending", OperationAttribute.of(pending));
-      update += ", #pending = :pending";
-    } else {
-      update += " REMOVE #pending";
-    }
-    String expression = update;
-    String conditionExpression = condition;
-    try {
-      dynamoDb.updateItem(change -> change.tableName(tableName).key(key(pk(orderId), SETTLEMENT))
-          .updateExpression(expression)
-          .conditionExpression(conditionExpression)
-          .expressionAttributeNames(NAMES)
-          .expressionAttributeValues(values));
-      return true;
-    } catch (ConditionalCheckFailedException anotherWorkerWasFirst) {
-      return false;
-    }
+    return VersionedUpdate.fromAbsentAtZero(expectedVersion)
+        .set("applied", OperationAttribute.deltas(applied.deltas()))
+        .set("kind", s("order-settlement"))
+        .pending(pending)
+        .write(dynamoDb, tableName, key(pk(orderId), SETTLEMENT));
   }
 
   @Override
   public void clearPending(String orderId, String operationId) {
-    try {
-      dynamoDb.updateItem(update -> update.tableName(tableName).key(key(pk(orderId), SETTLEMENT))
-          .updateExpression("REMOVE #pending")
-          .conditionExpression("#pending.#id = :operation")
-          .expressionAttributeNames(Map.of("#pending", "pending", "#id", "id"))
-          .expressionAttributeValues(Map.of(":operation", s(operationId))));
-    } catch (ConditionalCheckFailedException clearedOrReplaced) {
-      // Someone finished it first, or a newer change replaced it: nothing of ours to clear.
-    }
+    VersionedUpdate.clearPending(dynamoDb, tableName, key(pk(orderId), SETTLEMENT), operationId);
   }
 
   private static OrderPayment paymentOf(Map<String, AttributeValue> item) {
