@@ -43,14 +43,6 @@ public final class Histories implements ArbitrarySupplier<History> {
   private static final int MAX_LATER = 4;
   private static final int MAX_DUPLICATES = 4;
   private static final int MAX_LEADS = 2;
-  /**
-   * Whether a sale may carry an email and a visitor id together, so the payment joins the visitor
-   * to the lead. Off until SaleRecorder re-evaluates the lead's conversions after such a join
-   * (decision 007, "Not covered here"): with it on, the property finds that gap in a few hundred
-   * tries (a lead's opt-in, then a sale by v0 with the lead's email: in time order the opt-in
-   * never sees v0's click). Turn it on with that fix.
-   */
-  static final boolean PAYMENTS_JOIN = false;
   /** Each lead's opt-in and maybe one consent change. */
   private static final int MAX_LEAD_EVENTS = 2 * MAX_LEADS;
   private static final int MAX_DELIVERIES =
@@ -301,7 +293,7 @@ public final class Histories implements ArbitrarySupplier<History> {
     SaleFacts facts = draft.facts();
     String advertised = advertised(followed, links, GoalKind.PURCHASE);
     String product = facts.product() == 0 && advertised != null ? advertised : "p" + facts.product();
-    String email = draft.email() == 0 || visitor != null && !PAYMENTS_JOIN ? null
+    String email = draft.email() == 0 ? null
         : draft.email() == 3 || draft.email() > leads ? "x0"
         : "ld" + (draft.email() - 1);
     return new HistoryPayment("s" + i, OrderEvent.Kind.SALE, "o" + i, null, product, facts.amount(),
