@@ -15,6 +15,7 @@ import io.goalpost.aws.counter.DynamoDbCounterStore;
 import io.goalpost.aws.lead.DynamoDbLeadLineages;
 import io.goalpost.aws.lead.DynamoDbLeadStore;
 import io.goalpost.aws.lead.DynamoDbLineageErasure;
+import io.goalpost.aws.lead.DynamoDbPendingLeadTouches;
 import io.goalpost.aws.link.DynamoDbLinkStore;
 import io.goalpost.aws.product.DynamoDbProductCatalog;
 import io.goalpost.core.lead.EmailHashes;
@@ -61,7 +62,7 @@ public final class WorkerWiring {
         new DynamoDbCheckoutVisitors(dynamoDb, tableName), new DynamoDbOrderStore(dynamoDb, tableName),
         new DynamoDbProductCatalog(dynamoDb, tableName), new DynamoDbLeadStore(dynamoDb, tableName),
         new DynamoDbLeadLineages(dynamoDb, tableName), new DynamoDbLineageErasure(dynamoDb, tableName), emailHashes,
-        new DynamoDbProductSales(dynamoDb, tableName));
+        new DynamoDbProductSales(dynamoDb, tableName), new DynamoDbPendingLeadTouches(dynamoDb, tableName));
   }
 
   public static EventRecorder recorder(WorkerStores stores, AttributionModel model) {

@@ -13,6 +13,7 @@ import io.goalpost.core.counter.Counter;
 import io.goalpost.core.event.ClickEvent;
 import io.goalpost.core.event.LeadEvent;
 import io.goalpost.core.event.OrderEvent;
+import io.goalpost.core.event.PageEvent;
 import io.goalpost.core.lead.ConsentChange;
 import io.goalpost.core.lead.AesGcmEmailSeal;
 import io.goalpost.core.lead.EmailHashes;
@@ -46,6 +47,7 @@ class LeadFaultInjectionTest {
   private static final Instant CLICKED = Instant.parse("2025-04-01T09:30:00Z");
   private static final Instant PAID = Instant.parse("2025-04-02T15:00:00Z");
   private static final LocalDate SALE_DAY = LocalDate.parse("2025-04-02");
+  private static final LocalDate CLICK_DAY = LocalDate.parse("2025-04-01");
 
   private final EmailHashes hashes = new EmailHashes(WorkerWiring.LOCAL_TEST_EMAIL_HASH_KEY);
 
@@ -87,6 +89,28 @@ class LeadFaultInjectionTest {
         });
   }
 
+  /**
+   * Decision 010: an essential opt-in taken before the lead's personalised click waits; the click,
+   * killed after any write and redelivered, replays it once — and the page event delivered again
+   * afterwards changes nothing: one goal for the lead, nothing left waiting.
+   */
+  @TestFactory
+  Stream<DynamicTest> aPersonalisedClickReplayingAWaitingEssentialOptInAfterAKillAtAnyWriteCountsTheGoalOnce() {
+    return kills.redeliveredAfterTheTimeout(() -> new ConsentingLead().withAWaitingEssentialOptIn(),
+        lead -> lead.personalisedClick, lead -> {
+          kills.deliver(lead.essentialOptIn);
+          ConversionRecord stored = healthyStores.conversions()
+              .find(Conversion.pageId(Conversion.Kind.OPT_IN, lead.essentialOptIn.eventId())).orElseThrow();
+          assertThat(stored.conversion().leadId()).isEqualTo(lead.lead);
+          assertThat(stored.credit())
+              .isEqualTo(new Credit(lead.webinar, lead.personalisedClick.clickId(), CreditPath.CLICK_ID));
+          assertThat(stored.pending()).isNull();
+          assertThat(kills.counts(Counter.Subject.LINK, lead.webinar, CLICK_DAY))
+              .isEqualTo(Map.of("clicks", 1L, "uniqueClicks", 1L, "goals", 1L));
+          assertThat(healthyStores.pendingTouches().waitingFor(lead.personalisedClick.clickId())).isEmpty();
+        });
+  }
+
   /** One run's consenting lead who clicked on the phone, under ids of its own. */
   private final class ConsentingLead {
     final String run = TestIds.suffix();
@@ -99,6 +123,12 @@ class LeadFaultInjectionTest {
         "order-" + run, null, product, 4900, "USD", new AesGcmEmailSeal(hashes).seal(email, "orders:msg_" + run),
         "laptop" + run, null);
     final LeadEvent erase = LeadEvent.erase("api:x" + run, PAID.plusSeconds(60), lead);
+    final String webinar = "webinar-" + run;
+    final ClickEvent personalisedClick = new ClickEvent(webinar, "lt" + run + "click", null, CLICKED, false,
+        ClickEvent.leadClicker(lead), lead);
+    final PageEvent essentialOptIn = new PageEvent(PageEvent.Kind.OPT_IN, "p:e" + run, CLICKED.plusSeconds(60),
+        "https://shop.example.com/join", null, PageEvent.Consent.ESSENTIAL, null, personalisedClick.clickId(), null,
+        null);
 
     ConsentingLead() {
       healthyStores.links().create(new Link(slug, "Spring", "https://shop.example.com/spring", "ads", null,
@@ -115,6 +145,14 @@ class LeadFaultInjectionTest {
       kills.deliver(laptopSale);
       List<String> visitors = healthyStores.leads().joinsOf(lead).stream().map(Join::visitorId).toList();
       healthyStores.leads().tombstone(lead, visitors, PAID.plusSeconds(60));
+      return this;
+    }
+
+    /** An opt-in link, and the essential opt-in from its personalised URL taken before the click. */
+    ConsentingLead withAWaitingEssentialOptIn() {
+      healthyStores.links().create(new Link(webinar, "Webinar", "https://shop.example.com/webinar", "ads", null,
+          Goal.optIn(null), 30, false, CLICKED.minusSeconds(86_400), false));
+      kills.deliver(essentialOptIn);
       return this;
     }
 

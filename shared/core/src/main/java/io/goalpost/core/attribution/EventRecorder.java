@@ -63,10 +63,12 @@ public final class EventRecorder {
         List.of(new ClickIdCandidates(stores.clicks(), owners, stores.conversions()),
             new LineageCandidates(stores.lineages(), owners, stores.conversions()), leadCandidates),
         stores.links(), model, stores.counters(), orders, erasedIdentity(stores));
-    ClickRecorder clicks = new ClickRecorder(stores.clicks(), stores.lineages(), stores.uniqueClickers(),
-        Clickers.asSent(), stores.counters(), credits, new LeadClicks(stores.leads(), stores.leadLineages()));
     PageRecorder pages = new PageRecorder(stores.touches(), owners, stores.conversions(), stores.checkoutVisitors(),
-        stores.counters(), credits, PageLeads.over(stores.leads(), stores.leadLineages(), stores.clicks()));
+        stores.counters(), credits,
+        PageLeads.over(stores.leads(), stores.leadLineages(), stores.clicks(), stores.pendingTouches()));
+    ClickRecorder clicks = new ClickRecorder(stores.clicks(), stores.lineages(), stores.uniqueClickers(),
+        Clickers.asSent(), stores.counters(), credits,
+        new LeadClicks(stores.leads(), stores.leadLineages(), pages::replayWaitingFor));
     SaleLeads saleLeads = new SaleLeads(stores.leads(), stores.emailHashes(),
         new AesGcmEmailSeal(stores.emailHashes()), new SecureRandomIds()::clickId);
     SaleRecorder sales = new SaleRecorder(stores.catalog(), stores.conversions(), stores.counters(), credits,

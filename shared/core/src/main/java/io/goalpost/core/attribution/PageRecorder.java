@@ -10,6 +10,7 @@ import io.goalpost.core.identity.Claim;
 import io.goalpost.core.identity.ClickOwners;
 import io.goalpost.core.identity.Touch;
 import io.goalpost.core.identity.VisitorTouches;
+import io.goalpost.core.lead.PendingTouch;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -22,7 +23,9 @@ import java.util.Objects;
  * docs/decisions/001-data-model.md, "One page event"). Under consent {@code all} with a visitor
  * id: the touch goes into the visitor's lineage, a named click id is claimed, and a page view or
  * an opt-in is a conversion. Otherwise nothing that names anyone is kept: a checkout view counts
- * in the product's totals, and that is all.
+ * in the product's totals, and a page view or opt-in naming a click counts only for the click's
+ * consenting lead — waiting for the click, under its click id alone, if the click is not stored
+ * yet (docs/decisions/010).
  *
  * <p>Every write is a put of the same item on every repetition, or put-if-absent, and the counts
  * go through one operation {@code page#<eventId>}, so a redelivery after a crash at any point
@@ -71,7 +74,9 @@ public final class PageRecorder {
       counters.apply(checkoutCountOf(event, consenting));
     }
     if (!consenting) {
-      leads.leadOfEssential(event).ifPresent(lead -> recordConversion(Conversion.ofLeadPage(event, lead)));
+      if (!leads.waitsForItsClick(event)) {
+        recordForItsLead(event);
+      }
       return;
     }
     if (event.clickId() != null) {
@@ -82,6 +87,22 @@ public final class PageRecorder {
     if (event.kind() != PageEvent.Kind.CHECKOUT_VIEW) {
       recordConversion(Conversion.ofPage(event));
     }
+  }
+
+  /**
+   * Decides the essential events that waited for this click, now that it and its lead lineage are
+   * stored, by the rule they would have met had they come after it (docs/decisions/010). Each is
+   * forgotten only once its conversion is recorded, so a crash before that replays it again.
+   */
+  public void replayWaitingFor(String clickId) {
+    for (PendingTouch touch : leads.waitingFor(clickId)) {
+      recordForItsLead(touch.event());
+      leads.decided(touch);
+    }
+  }
+
+  private void recordForItsLead(PageEvent event) {
+    leads.leadOfEssential(event).ifPresent(lead -> recordConversion(Conversion.ofLeadPage(event, lead)));
   }
 
   private void recordConversion(Conversion fromEvent) {

@@ -10,6 +10,7 @@ import io.goalpost.core.lead.EmailHashes;
 import io.goalpost.core.lead.LeadLineages;
 import io.goalpost.core.lead.LeadStore;
 import io.goalpost.core.lead.LineageErasure;
+import io.goalpost.core.lead.PendingLeadTouches;
 import io.goalpost.core.link.LinkStore;
 import io.goalpost.core.product.ProductCatalog;
 import io.goalpost.core.reconciliation.ProductSales;
@@ -20,7 +21,7 @@ public record WorkerStores(LinkStore links, ClickStore clicks, LineageStore line
     UniqueClickers uniqueClickers, ConversionStore conversions, CounterStore counters,
     ClaimStore claims, VisitorTouches touches, CheckoutVisitors checkoutVisitors, OrderStore orders,
     ProductCatalog catalog, LeadStore leads, LeadLineages leadLineages, LineageErasure lineageErasure,
-    EmailHashes emailHashes, ProductSales productSales) {
+    EmailHashes emailHashes, ProductSales productSales, PendingLeadTouches pendingTouches) {
 
   public WorkerStores {
     Objects.requireNonNull(links, "links");
@@ -39,12 +40,13 @@ public record WorkerStores(LinkStore links, ClickStore clicks, LineageStore line
     Objects.requireNonNull(lineageErasure, "lineageErasure");
     Objects.requireNonNull(emailHashes, "emailHashes");
     Objects.requireNonNull(productSales, "productSales");
+    Objects.requireNonNull(pendingTouches, "pendingTouches");
   }
 
   /** The same stores with other counters (a test's failing table). */
   public WorkerStores withCounters(CounterStore other) {
     return new WorkerStores(links, clicks, lineages, uniqueClickers, conversions, other, claims, touches,
         checkoutVisitors, orders, catalog, leads, leadLineages, lineageErasure, emailHashes,
-        productSales);
+        productSales, pendingTouches);
   }
 }

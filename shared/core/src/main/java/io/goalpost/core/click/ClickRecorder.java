@@ -14,8 +14,8 @@ import java.util.Objects;
 /**
  * The worker's side of a click (docs/decisions/001-data-model.md, "One click"). Every step is safe
  * to repeat, so a redelivery after a crash at any point counts the click once: the click is
- * written before anything reads its counterparts, and the counts go through one exactly-once
- * operation {@code click#<clickId>}.
+ * written before anything reads its counterparts (a personalised click's lead lineage before the
+ * click itself), and the counts go through one exactly-once operation {@code click#<clickId>}.
  */
 public final class ClickRecorder {
 
@@ -50,6 +50,8 @@ public final class ClickRecorder {
    * Whether it is a bot is the stored click's fact, so a redelivery decides as the first did.
    */
   public void record(ClickEvent event) {
+    // The lead's side first: a page event that finds the click then finds its lead (decision 010).
+    leads.record(event, Click.of(event));
     Click click = clicks.putIfAbsent(Click.of(event));
     if (!click.human()) {
       counters.apply(new Operation(operationId(click.clickId()),
@@ -59,7 +61,7 @@ public final class ClickRecorder {
     if (click.visitorId() != null) {
       lineages.addClick(click.visitorId(), click);
     }
-    leads.record(event, click);
+    leads.stored(event, click);
     boolean unique = uniqueClickers.firstOfDay(click.slug(), click.day(), clickers.keyOf(event),
         click.clickId());
     counters.apply(countOf(click, unique));

@@ -1,6 +1,7 @@
 package io.goalpost.testing.history;
 
 import io.goalpost.core.attribution.AttributionModel;
+import io.goalpost.core.event.LeadEvent;
 import io.goalpost.core.event.OrderEvent;
 import io.goalpost.core.event.PageEvent;
 import io.goalpost.testing.history.HistoryLink.GoalKind;
@@ -41,13 +42,28 @@ public final class Histories implements ArbitrarySupplier<History> {
   private static final int MAX_SALES = 4;
   private static final int MAX_LATER = 4;
   private static final int MAX_DUPLICATES = 4;
-  private static final int MAX_DELIVERIES = MAX_CLICKS + MAX_PAGES + MAX_SALES + MAX_LATER + MAX_DUPLICATES;
+  private static final int MAX_LEADS = 2;
+  /** Each lead's opt-in and maybe one consent change. */
+  private static final int MAX_LEAD_EVENTS = 2 * MAX_LEADS;
+  private static final int MAX_DELIVERIES =
+      MAX_CLICKS + MAX_PAGES + MAX_SALES + MAX_LATER + MAX_LEAD_EVENTS + MAX_DUPLICATES;
   private static final String[] PAGES = {"/a", "/a/", "/b", "/c"};
 
   private record LinkDraft(GoalKind goal, int target, int window, boolean rebills, int channel) {}
 
-  /** {@code person}: 0 someone never given a visitor id, 1..3 {@code v0..v2}; {@code carries}: gp_vid read. */
-  private record ClickDraft(int link, int person, boolean carries, boolean bot, int minute) {}
+  /**
+   * {@code person}: 0 someone never given a visitor id, 1..3 {@code v0..v2}; {@code carries}: gp_vid read;
+   * {@code lead}: 0 an ordinary link, n a personalised link ({@code gp_lt}) of lead n-1 if the history has it.
+   */
+  private record ClickDraft(int link, int person, boolean carries, boolean bot, int minute, int lead) {}
+
+  /**
+   * A lead's server-side opt-in at {@code minute} with consent {@code consent} (0 none sent, 1 true, 2
+   * false), naming {@code visitor} (0 none) and a form ({@code form}: 0 none, n {@code f(n-1)}); then,
+   * if {@code change}, a PATCH to {@code changeTo} {@code changeAfter} minutes after the opt-in.
+   */
+  private record LeadDraft(int consent, int visitor, int form, int minute, boolean change, boolean changeTo,
+      int changeAfter) {}
 
   /** {@code click}: 0 none, else the click it follows; {@code asClicker}: by the person who clicked it. */
   private record PageDraft(PageEvent.Kind kind, boolean all, int visitor, int click, boolean asClicker, int delay,
@@ -57,7 +73,7 @@ public final class Histories implements ArbitrarySupplier<History> {
 
   /** {@code withClickId}: the checkout carried the followed click's id (else only the visitor id, if any). */
   private record SaleDraft(SaleFacts facts, int visitor, int click, boolean asClicker, boolean withClickId,
-      int delay, int minute) {}
+      int delay, int minute, int email) {}
 
   private record LaterDraft(OrderEvent.Kind kind, int order, int refundSize, int days, int minute) {}
 
@@ -69,7 +85,8 @@ public final class Histories implements ArbitrarySupplier<History> {
   public static Arbitrary<History> all() {
     return Combinators.combine(
             Arbitraries.of(AttributionModel.LAST_TOUCH, AttributionModel.FIRST_TOUCH),
-            links().list().ofMinSize(1).ofMaxSize(4),
+            Combinators.combine(links().list().ofMinSize(1).ofMaxSize(4), leads().list().ofMaxSize(MAX_LEADS))
+                .as(Tuple::of),
             clicks().list().ofMinSize(1).ofMaxSize(MAX_CLICKS),
             pages().list().ofMaxSize(MAX_PAGES),
             sales().list().ofMaxSize(MAX_SALES),
@@ -93,8 +110,16 @@ public final class Histories implements ArbitrarySupplier<History> {
 
   private static Arbitrary<ClickDraft> clicks() {
     return Combinators.combine(Arbitraries.integers().between(0, 3), someone(), mostly(),
-            Arbitraries.frequency(Tuple.of(5, false), Tuple.of(1, true)), minute())
+            Arbitraries.frequency(Tuple.of(5, false), Tuple.of(1, true)), minute(),
+            Arbitraries.frequency(Tuple.of(4, 0), Tuple.of(2, 1), Tuple.of(1, 2)))
         .as(ClickDraft::new);
+  }
+
+  private static Arbitrary<LeadDraft> leads() {
+    return Combinators.combine(Arbitraries.frequency(Tuple.of(1, 0), Tuple.of(3, 1), Tuple.of(1, 2)), someone(),
+            Arbitraries.integers().between(0, 2), minute(), Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true)),
+            Arbitraries.of(false, true), uniform(0, 3 * 24 * 60))
+        .as(LeadDraft::new);
   }
 
   private static Arbitrary<PageDraft> pages() {
@@ -119,7 +144,9 @@ public final class Histories implements ArbitrarySupplier<History> {
     Arbitrary<Integer> edges = Arbitraries.of(0, 24 * 60, 2 * 24 * 60, 3 * 24 * 60);
     Arbitrary<Integer> delays = Arbitraries.frequencyOf(Tuple.of(4, uniform(0, 24 * 60)),
         Tuple.of(1, uniform(-60, 0)), Tuple.of(2, uniform(0, 4 * 24 * 60)), Tuple.of(1, edges));
-    return Combinators.combine(facts, someone(), clickRef(), mostly(), mostly(), delays, minute())
+    // Email: none, a lead's, or someone's no lead has yet (the worker makes a lead of it).
+    Arbitrary<Integer> emails = Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(2, 1), Tuple.of(1, 2), Tuple.of(1, 3));
+    return Combinators.combine(facts, someone(), clickRef(), mostly(), mostly(), delays, minute(), emails)
         .as(SaleDraft::new);
   }
 
@@ -156,9 +183,11 @@ public final class Histories implements ArbitrarySupplier<History> {
 
   // ---- from drafts to a history -----------------------------------------------------------
 
-  private static History resolve(AttributionModel model, List<LinkDraft> linkDrafts, List<ClickDraft> clickDrafts,
-      List<PageDraft> pageDrafts, List<SaleDraft> saleDrafts, List<LaterDraft> laterDrafts, List<Integer> duplicates,
-      List<Integer> keys) {
+  private static History resolve(AttributionModel model, Tuple.Tuple2<List<LinkDraft>, List<LeadDraft>> linksAndLeads,
+      List<ClickDraft> clickDrafts, List<PageDraft> pageDrafts, List<SaleDraft> saleDrafts, List<LaterDraft> laterDrafts,
+      List<Integer> duplicates, List<Integer> keys) {
+    List<LinkDraft> linkDrafts = linksAndLeads.get1();
+    List<LeadDraft> leadDrafts = linksAndLeads.get2();
     List<HistoryLink> links = new ArrayList<>();
     for (int i = 0; i < linkDrafts.size(); i++) {
       links.add(link("L" + i, linkDrafts.get(i)));
@@ -167,16 +196,23 @@ public final class Histories implements ArbitrarySupplier<History> {
     for (int i = 0; i < clickDrafts.size(); i++) {
       ClickDraft draft = clickDrafts.get(i);
       String person = draft.person() == 0 ? "d0" : visitor(draft.person());
+      boolean personalised = draft.lead() > 0 && draft.lead() <= leadDrafts.size();
+      String lead = personalised ? "ld" + (draft.lead() - 1) : null;
+      // A personalised link is made for a lead the api knows: its click comes after the lead's opt-in.
+      int minute = personalised ? after(leadDrafts.get(draft.lead() - 1).minute(), draft.minute()) : draft.minute();
       clicks.add(new HistoryClick("c" + i, links.get(draft.link() % links.size()).name(), person, draft.carries(),
-          draft.bot(), at(draft.minute())));
+          draft.bot(), at(minute), lead));
     }
     List<HistoryEvent> events = new ArrayList<>(clicks);
+    for (int i = 0; i < leadDrafts.size(); i++) {
+      events.addAll(leadEvents(i, leadDrafts.get(i)));
+    }
     for (int i = 0; i < pageDrafts.size(); i++) {
       events.add(page("e" + i, pageDrafts.get(i), clicks, links));
     }
     List<HistoryPayment> sales = new ArrayList<>();
     for (int i = 0; i < saleDrafts.size(); i++) {
-      sales.add(sale(i, saleDrafts.get(i), clicks, links));
+      sales.add(sale(i, saleDrafts.get(i), clicks, links, leadDrafts.size()));
     }
     events.addAll(sales);
     for (int i = 0; i < laterDrafts.size(); i++) {
@@ -202,15 +238,21 @@ public final class Histories implements ArbitrarySupplier<History> {
    * or product), as people mostly do what the link they clicked offered; the others are anything.
    */
   private static HistoryPage page(String name, PageDraft draft, List<HistoryClick> clicks, List<HistoryLink> links) {
-    PageEvent.Consent consent = draft.all() ? PageEvent.Consent.ALL : PageEvent.Consent.ESSENTIAL;
     // Under essential the beacon keeps no visitor id; it may still send the click id of its URL.
     HistoryClick followed = followed(draft.click(), clicks, links, draft.kind() == PageEvent.Kind.PAGE_VIEW
         ? GoalKind.PAGE_VISIT : draft.kind() == PageEvent.Kind.OPT_IN ? GoalKind.OPT_IN : GoalKind.PURCHASE);
-    String visitor = !draft.all() ? null
+    // A lead landing through their personalised link keeps essential consent as often as not: the
+    // case the lead rule is for (decisions 007, 010); others mostly consent to all.
+    boolean personal = followed != null && followed.lead() != null && draft.asClicker();
+    PageEvent.Consent consent = draft.all() && !(personal && draft.choice() % 2 == 0)
+        ? PageEvent.Consent.ALL : PageEvent.Consent.ESSENTIAL;
+    String visitor = consent == PageEvent.Consent.ESSENTIAL ? null
         : draft.asClicker() && followed != null ? followed.personVisitor()
         : visitor(draft.visitor());
     String click = clickName(draft.click(), followed);
-    Instant at = followed != null ? followed.at().plus(Duration.ofMinutes(draft.delay())) : at(draft.minute());
+    // The lead lands at once, mostly within the hour the lead rule allows; a few minutes either side cross it.
+    int delay = personal ? Math.floorMod(draft.delay(), 70) - 5 : draft.delay();
+    Instant at = followed != null ? followed.at().plus(Duration.ofMinutes(delay)) : at(draft.minute());
     String advertised = advertised(followed, links, draft.kind() == PageEvent.Kind.PAGE_VIEW ? GoalKind.PAGE_VISIT
         : draft.kind() == PageEvent.Kind.OPT_IN ? GoalKind.OPT_IN : GoalKind.PURCHASE);
     int choice = draft.choice();
@@ -224,7 +266,26 @@ public final class Histories implements ArbitrarySupplier<History> {
     };
   }
 
-  private static HistoryPayment sale(int i, SaleDraft draft, List<HistoryClick> clicks, List<HistoryLink> links) {
+  /**
+   * A lead's opt-in and maybe a consent change after it: a PATCH needs a lead to exist, and the api
+   * writes both before it enqueues (applied before the worker runs, see OrderIndependenceProperty).
+   */
+  private static List<HistoryLead> leadEvents(int i, LeadDraft draft) {
+    String lead = "ld" + i;
+    Instant at = at(draft.minute());
+    Boolean consent = draft.consent() == 0 ? null : draft.consent() == 1;
+    List<HistoryLead> events = new ArrayList<>();
+    events.add(new HistoryLead("a" + i, LeadEvent.Kind.OPT_IN, lead, consent, visitor(draft.visitor()),
+        draft.form() == 0 ? null : "f" + (draft.form() - 1), at));
+    if (draft.change()) {
+      events.add(new HistoryLead("a" + (i + MAX_LEADS), LeadEvent.Kind.CONSENT, lead, draft.changeTo(), null, null,
+          at.plus(Duration.ofMinutes(draft.changeAfter()))));
+    }
+    return events;
+  }
+
+  private static HistoryPayment sale(int i, SaleDraft draft, List<HistoryClick> clicks, List<HistoryLink> links,
+      int leads) {
     HistoryClick followed = followed(draft.click(), clicks, links, GoalKind.PURCHASE);
     Instant at = followed != null ? followed.at().plus(Duration.ofMinutes(draft.delay())) : at(draft.minute());
     String visitor = draft.asClicker() && followed != null ? followed.personVisitor() : visitor(draft.visitor());
@@ -232,8 +293,11 @@ public final class Histories implements ArbitrarySupplier<History> {
     SaleFacts facts = draft.facts();
     String advertised = advertised(followed, links, GoalKind.PURCHASE);
     String product = facts.product() == 0 && advertised != null ? advertised : "p" + facts.product();
+    String email = draft.email() == 0 ? null
+        : draft.email() == 3 || draft.email() > leads ? "x0"
+        : "ld" + (draft.email() - 1);
     return new HistoryPayment("s" + i, OrderEvent.Kind.SALE, "o" + i, null, product, facts.amount(),
-        facts.euro() ? "EUR" : "USD", visitor, click, at);
+        facts.euro() ? "EUR" : "USD", visitor, click, at, email);
   }
 
   /** A rebill or refund of the n-th sale, days after it; of an order never sold when there is no such sale. */
@@ -248,14 +312,15 @@ public final class Histories implements ArbitrarySupplier<History> {
     Instant at = (sold ? sale.at() : HistoryEvent.DAY_ZERO)
         .plus(Duration.ofDays(draft.days())).plus(Duration.ofMinutes(draft.minute()));
     if (draft.kind() == OrderEvent.Kind.REBILL) {
-      return new HistoryPayment("r" + i, draft.kind(), order, "r" + i, product, paid, currency, null, null, at);
+      return new HistoryPayment("r" + i, draft.kind(), order, "r" + i, product, paid, currency, null, null, at, null);
     }
     long refunded = switch (draft.refundSize()) {
       case 0 -> paid / 2;
       case 1 -> paid;
       default -> paid + 500;
     };
-    return new HistoryPayment("f" + i, draft.kind(), order, "f" + i, product, refunded, currency, null, null, at);
+    return new HistoryPayment("f" + i, draft.kind(), order, "f" + i, product, refunded, currency, null, null, at,
+        null);
   }
 
   private static List<History.Delivery> shuffle(int size, List<Integer> duplicates, List<Integer> keys) {
@@ -310,6 +375,11 @@ public final class Histories implements ArbitrarySupplier<History> {
       return followed.name();
     }
     return ref == 0 ? null : "c" + (MAX_CLICKS + 1);
+  }
+
+  /** A minute at or after {@code earliest} within the span, spread by {@code minute}. */
+  private static int after(int earliest, int minute) {
+    return earliest + minute % (SPAN_MINUTES - earliest);
   }
 
   private static Instant at(int minute) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  * One event of a generated history, by short names, with a one-line {@code toString} so a shrunk
  * counterexample reads as a story. It becomes the worker's event in a namespace.
  */
-public sealed interface HistoryEvent permits HistoryClick, HistoryPage, HistoryPayment {
+public sealed interface HistoryEvent permits HistoryClick, HistoryPage, HistoryPayment, HistoryLead {
 
   /** Day 0 of every history, midnight UTC. */
   Instant DAY_ZERO = Instant.parse("2025-04-01T00:00:00Z");

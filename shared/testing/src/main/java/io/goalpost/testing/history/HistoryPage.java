@@ -28,7 +28,8 @@ public record HistoryPage(String name, PageEvent.Kind kind, PageEvent.Consent co
 
   @Override
   public Optional<String> conversionIdIn(Namespace ns) {
-    if (kind == PageEvent.Kind.CHECKOUT_VIEW || consent != PageEvent.Consent.ALL || visitor == null) {
+    // Without a visitor id, one naming a click may still count for a consenting lead (decision 007).
+    if (kind == PageEvent.Kind.CHECKOUT_VIEW || visitor == null && click == null) {
       return Optional.empty();
     }
     Conversion.Kind conversion = kind == PageEvent.Kind.OPT_IN ? Conversion.Kind.OPT_IN : Conversion.Kind.PAGE_VIEW;

@@ -54,6 +54,7 @@ public record Outcome(List<String> lines) {
     String to = history.lastDay().toString();
     List<String> lines = new ArrayList<>();
     lines.addAll(credits(history, ns, stores));
+    lines.addAll(leadLines(history, ns, stores));
     LinkStatistics linkStatistics = new LinkStatistics(links, stores.counters(), clock);
     for (HistoryLink link : history.links()) {
       lines.addAll(linkLines(link.name(), linkStatistics.forLink(ns.external(link.name()), from, to)));
@@ -111,9 +112,33 @@ public record Outcome(List<String> lines) {
     return lines;
   }
 
+  /**
+   * What the worker joined to each lead the api made (verified joins and its lineage's clicks) and
+   * where the lead's email was seen without consent (diagnostic joins).
+   */
+  private static List<String> leadLines(History history, Namespace ns, WorkerStores stores) {
+    Set<String> names = new java.util.TreeSet<>();
+    history.events().stream()
+        .filter(event -> event instanceof HistoryLead)
+        .forEach(event -> names.add(((HistoryLead) event).lead()));
+    List<String> lines = new ArrayList<>();
+    for (String name : names) {
+      String leadId = ns.minted(name);
+      String hash = stores.emailHashes().of(HistoryLead.email(ns, name));
+      lines.add("lead " + name + ": joins " + stores.leads().joinsOf(leadId).stream()
+          .map(join -> ns.nameOf(join.visitorId())).toList()
+          + ", clicks " + stores.leadLineages().clicksOf(leadId).stream().map(ns::nameOf).toList()
+          + ", seen without consent on " + stores.leads().mayNotJoin(hash).stream().map(ns::nameOf).toList());
+    }
+    return lines;
+  }
+
   private static String conversionName(HistoryEvent event) {
     if (event instanceof HistoryPayment payment) {
       return "sale " + payment.order();
+    }
+    if (event instanceof HistoryLead lead) {
+      return "api opt_in " + lead.name();
     }
     HistoryPage page = (HistoryPage) event;
     return page.kind().wireName() + " " + page.name();
@@ -124,10 +149,13 @@ public record Outcome(List<String> lines) {
     String amounts = record.conversion().currency() == null
         ? ""
         : " amount " + record.conversion().amount() + " " + record.conversion().currency();
+    // A lead the worker made from a payment's email has a random id: named only as "a new lead".
+    String leadId = record.conversion().leadId();
+    String lead = leadId == null ? "" : leadId.equals(ns.nameOf(leadId)) ? " of a new lead" : " of " + ns.nameOf(leadId);
     if (credit == null) {
-      return "none" + amounts;
+      return "none" + amounts + lead;
     }
-    return ns.nameOf(credit.slug()) + " by " + ns.nameOf(credit.clickId()) + " via " + credit.path() + amounts;
+    return ns.nameOf(credit.slug()) + " by " + ns.nameOf(credit.clickId()) + " via " + credit.path() + amounts + lead;
   }
 
   private static List<String> linkLines(String name, LinkStatsResult result) {

@@ -27,5 +27,7 @@ class InMemoryOrderIndependenceTest extends OrderIndependenceProperty {
     // Histories that credit nothing prove little: a good share of tries must credit something.
     Statistics.label(CREDITED).coverage(coverage -> coverage.check("none").percentage(p -> p <= 80));
     Statistics.label(PAYMENTS_FOLLOW_A_CREDIT).coverage(coverage -> coverage.check(true).percentage(p -> p >= 5));
+    Statistics.label(ESSENTIAL_FOR_A_LEAD).coverage(coverage -> coverage.check(true).percentage(p -> p >= 1));
+    Statistics.label(CREDITED_THROUGH_A_LEAD).coverage(coverage -> coverage.check(true).percentage(p -> p >= 1));
   }
 }
