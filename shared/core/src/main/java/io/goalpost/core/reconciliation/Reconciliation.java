@@ -9,14 +9,17 @@ import io.goalpost.core.attribution.LineageCandidates;
 import io.goalpost.core.attribution.WorkerStores;
 import io.goalpost.core.identity.ClickOwners;
 import io.goalpost.core.lead.Lead;
+import io.goalpost.core.link.Link;
 import io.goalpost.core.stats.DateRange;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -39,7 +42,7 @@ public final class Reconciliation {
    * costs a hundredth of a read; an uncredited one about six sequential reads of its candidates,
    * and the api function has 10 s: a range with more gets a 400 asking for a shorter one.
    */
-  public static final int MAX_UNCREDITED_SALES = 250;
+  public static final int MAX_UNCREDITED_SALES = 200;
 
   private final ProductSales sales;
   private final ConversionStore conversions;
@@ -108,20 +111,22 @@ public final class Reconciliation {
           + " sales without a credit; one report explains at most " + maxUncredited
           + ": ask for a shorter range (from, to)");
     }
+    Map<String, Optional<Link>> linksBySlug = new HashMap<>();
     List<SaleAnswer> answers = new ArrayList<>();
     for (String id : ids) {
       ConversionRecord record = records.get(id);
       if (record != null) {
-        answers.add(answer(record));
+        answers.add(answer(record, linksBySlug));
       }
     }
     return new ReconciliationResult.Found(reportOf(productId, range, answers));
   }
 
-  private SaleAnswer answer(ConversionRecord record) {
+  /** A credited sale is its stored credit: no candidate is read for it. */
+  private SaleAnswer answer(ConversionRecord record, Map<String, Optional<Link>> linksBySlug) {
     Conversion sale = record.conversion();
     return record.credit() != null ? SaleAnswer.credited(sale, record.credit())
-        : SaleAnswer.unattributed(sale, reasons.of(sale));
+        : SaleAnswer.unattributed(sale, reasons.of(sale, linksBySlug));
   }
 
   private static ReconciliationReport reportOf(String productId, DateRange range, List<SaleAnswer> answers) {

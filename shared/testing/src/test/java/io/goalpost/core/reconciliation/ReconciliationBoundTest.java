@@ -70,11 +70,11 @@ class ReconciliationBoundTest {
   }
 
   @Test
-  void explainsAtMostTwoHundredAndFiftySalesWithoutACreditByDefault() {
+  void explainsAtMostTwoHundredSalesWithoutACreditByDefault() {
     sales(0, Reconciliation.MAX_UNCREDITED_SALES + 1);
 
     assertThat(Reconciliation.over(stores, TODAY).of("prod_bound", "2025-04-01", "2025-04-30"))
         .isInstanceOf(ReconciliationResult.Invalid.class);
-    assertThat(Reconciliation.MAX_UNCREDITED_SALES).isEqualTo(250);
+    assertThat(Reconciliation.MAX_UNCREDITED_SALES).isEqualTo(200);
   }
 }
