@@ -335,6 +335,30 @@ public abstract class LeadWorkerContract extends WorkerScenario {
   }
 
   @Test
+  void aPaymentThatJoinsTheLaptopToAConsentingLeadMakesItsEarlierOptInGiveTheGoalBackInEveryOrder() {
+    for (List<Integer> order : permutations(List.of(0, 1, 2, 3))) {
+      String run = runName(order);
+      String slug = link(run + "webinar", Goal.optIn(null), 30);
+      leadOnDevices(run + "gus", true, run + "phone");
+      PageEvent onThePhone = optIn(run + "o1", run + "phone", null, null, CLICKED.plus(Duration.ofMinutes(10)));
+      PageEvent onTheLaptop = optIn(run + "o2", run + "laptop", null, null, CLICKED.plus(Duration.ofHours(1)));
+      // The laptop was never opted in through the api: only the payment's email joins it to the lead.
+      OrderEvent paidOnTheLaptop = saleWithEmail(run + "gus", run + "laptop", run + "ord",
+          CLICKED.plus(Duration.ofHours(2)));
+      List<TrackingEvent> events = List.of(click(slug, run + "c1", CLICKED, run + "phone"),
+          click(slug, run + "c2", CLICKED.plus(Duration.ofMinutes(30)), run + "laptop"), onThePhone, onTheLaptop);
+
+      order.forEach(i -> deliver(events.get(i)));
+      assertThat(linkCounts(slug, CLICK_DAY)).as("order %s, before the payment", order).containsEntry("goals", 2L);
+      deliver(paidOnTheLaptop);
+
+      assertThat(stored(onThePhone).credit()).as("order %s", order).isEqualTo(cookie(slug, run + "c1"));
+      assertThat(stored(onTheLaptop).credit()).as("order %s", order).isNull();
+      assertThat(linkCounts(slug, CLICK_DAY)).as("order %s", order).containsEntry("goals", 1L);
+    }
+  }
+
+  @Test
   void consentPatchedBackOnBetweenTwoOptInsMakesTheLaterOnePartOfTheLeadFromThatTimeOn() {
     String slug = link("webinar", Goal.optIn(null), 30);
     String lead = leadOnDevices("eli", true, "phone", "laptop");

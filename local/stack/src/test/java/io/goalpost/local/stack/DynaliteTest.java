@@ -47,6 +47,35 @@ class DynaliteTest {
   }
 
   @Test
+  void keepsServingAfterAClientGivesUpHalfwayThroughARequest() throws IOException {
+    try (Dynalite dynalite = Dynalite.start()) {
+      try (Socket halfway = new Socket("127.0.0.1", dynalite.endpoint().getPort())) {
+        halfway.getOutputStream().write(("POST / HTTP/1.1\r\nHost: dynalite\r\nContent-Length: 100\r\n"
+            + "Content-Type: application/x-amz-json-1.0\r\n\r\n{\"Tab").getBytes(StandardCharsets.US_ASCII));
+        halfway.getOutputStream().flush();
+      }
+
+      assertThat(statusOfListTables(dynalite)).isEqualTo("HTTP/1.1 200 OK");
+      assertThat(dynalite.isAlive()).isTrue();
+    }
+  }
+
+  /** A whole request after the abandoned one: node handles the abandoned socket's close first. */
+  private static String statusOfListTables(Dynalite dynalite) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", dynalite.endpoint().getPort())) {
+      socket.setSoTimeout(10_000);
+      String body = "{}";
+      socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: dynalite\r\nConnection: close\r\n"
+          + "X-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Type: application/x-amz-json-1.0\r\n"
+          + "Authorization: AWS4-HMAC-SHA256 Credential=local/20261126/us-east-1/dynamodb/aws4_request, "
+          + "SignedHeaders=host, Signature=0\r\nX-Amz-Date: 20261126T000000Z\r\n"
+          + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+    }
+  }
+
+  @Test
   void saysWhatNodePrintedWhenDynaliteExitsBeforeItListens(@TempDir Path stack) throws IOException {
     Path dynalite = stack.resolve("node_modules/dynalite");
     Files.createDirectories(dynalite);

@@ -58,7 +58,7 @@ public final class EventRecorder {
         stores.counters(), credits, PageLeads.over(stores.leads(), stores.leadLineages(), stores.clicks()));
     SaleLeads saleLeads = new SaleLeads(stores.leads(), stores.emailHashes(), new SecureRandomIds()::clickId);
     SaleRecorder sales = new SaleRecorder(stores.catalog(), stores.conversions(), stores.counters(), credits,
-        saleLeads::leadOf, stores.leadLineages(), stores.productSales());
+        saleLeads::leadOf, stores.leadLineages(), stores.productSales(), leadCandidates);
     LeadRecorder leads = new LeadRecorder(stores.leads(), stores.leadLineages(), stores.lineageErasure(),
         stores.conversions(), leadCandidates, credits);
     return new EventRecorder(clicks, sales, pages, new PaymentRecorder(stores.catalog(), stores.orders(), orders),

@@ -76,4 +76,9 @@ public final class LeadCandidates implements CandidateSource {
   public List<String> conversionsOfLead(String leadId) {
     return persons.conversionsAround(leadId);
   }
+
+  /** Whether the visitor id is verifiably joined to the lead (a join is written only under consent). */
+  public boolean joins(String leadId, String visitorId) {
+    return leads.joinsOf(leadId).stream().anyMatch(join -> join.visitorId().equals(visitorId));
+  }
 }

@@ -33,6 +33,7 @@ public final class SaleRecorder {
   private final Function<OrderEvent, Optional<String>> leadOf;
   private final LeadLineages leadLineages;
   private final ProductSales productSales;
+  private final LeadCandidates leadCandidates;
 
   public SaleRecorder(ProductCatalog catalog, ConversionStore conversions, CounterStore counters,
       CreditEvaluator credits) {
@@ -53,6 +54,17 @@ public final class SaleRecorder {
   public SaleRecorder(ProductCatalog catalog, ConversionStore conversions, CounterStore counters,
       CreditEvaluator credits, Function<OrderEvent, Optional<String>> leadOf, LeadLineages leadLineages,
       ProductSales productSales) {
+    this(catalog, conversions, counters, credits, leadOf, leadLineages, productSales, null);
+  }
+
+  /**
+   * @param leadCandidates decides again the conversions of a sale's lead after its payment joined
+   *                       the buyer's visitor id to it (null: payments join nobody)
+   */
+  public SaleRecorder(ProductCatalog catalog, ConversionStore conversions, CounterStore counters,
+      CreditEvaluator credits, Function<OrderEvent, Optional<String>> leadOf, LeadLineages leadLineages,
+      ProductSales productSales, LeadCandidates leadCandidates) {
+    this.leadCandidates = leadCandidates;
     this.catalog = Objects.requireNonNull(catalog);
     this.conversions = Objects.requireNonNull(conversions);
     this.counters = Objects.requireNonNull(counters);
@@ -82,6 +94,16 @@ public final class SaleRecorder {
     }
     counters.apply(productCountOf(sale));
     credits.evaluate(sale.id());
+    if (leadCandidates != null && sale.leadId() != null && sale.visitorId() != null
+        && leadCandidates.joins(sale.leadId(), sale.visitorId())) {
+      // The payment joined the buyer's visitor id to a consenting lead (SaleLeads), as an api
+      // opt-in would: that device and the lead's others are now one person, with each other's
+      // clicks as candidates. Decided again as LeadRecorder does after a join; the sale itself
+      // was just decided from the join. Without consent there is no join and nothing to redo.
+      leadCandidates.conversionsOfLead(sale.leadId()).stream()
+          .filter(id -> !id.equals(sale.id()))
+          .forEach(credits::reevaluate);
+    }
   }
 
   static String operationId(String orderId) {

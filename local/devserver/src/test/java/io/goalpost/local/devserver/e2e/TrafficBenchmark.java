@@ -54,9 +54,10 @@ public final class TrafficBenchmark {
     boolean fromJars = Arrays.asList(args).contains("--from-jars");
     int clicks = intOption(args, "--clicks", 1000);
     int sales = intOption(args, "--sales", 200);
-    DevServer.Options options = DevServer.Options.defaults(RepositoryPaths.templateYaml(), 0)
-        .withLog(line -> { })
-        .withFunctionLog(new PrintStream(PrintStream.nullOutputStream()));
+    DevServer.Options options = DevServer.Options.defaults(RepositoryPaths.templateYaml(), 0);
+    if (!Arrays.asList(args).contains("--verbose")) {
+      options = options.withLog(line -> { }).withFunctionLog(new PrintStream(PrintStream.nullOutputStream()));
+    }
     if (fromJars) {
       options = options.fromDeployableJars();
     }
