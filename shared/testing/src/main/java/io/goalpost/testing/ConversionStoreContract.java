@@ -12,6 +12,7 @@ import io.goalpost.core.counter.Delta;
 import io.goalpost.core.counter.Operation;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -195,5 +196,38 @@ public abstract class ConversionStoreContract {
     // Same instant: by id, and "opt_in#…" sorts before "sale#…".
     assertThat(store().ofVisitor(visitor)).containsExactly(optIn, early, late);
     assertThat(store().ofVisitor("nobody" + suffix)).isEmpty();
+  }
+
+  @Test
+  void findsAListsStoredConversionsWithTheirCreditsAndLeavesOutTheUnknownOnes() {
+    Conversion credited = sale("credited", "2025-04-02T10:00:00Z", 4900);
+    Conversion plain = sale("plain", "2025-04-02T11:00:00Z", 100);
+    store().putIfAbsent(credited);
+    store().putIfAbsent(plain);
+    Credit credit = new Credit("a-link", "clk" + suffix, CreditPath.COOKIE);
+    store().changeCredit(credited.id(), 0, credit, move("credit#x#v1"));
+    String unknown = "sale#unknown" + suffix;
+
+    Map<String, ConversionRecord> found = store().findAll(List.of(plain.id(), unknown, credited.id(), plain.id()));
+
+    assertThat(found).containsOnly(
+        Map.entry(plain.id(), ConversionRecord.fresh(plain)),
+        Map.entry(credited.id(), new ConversionRecord(credited, credit, 1, move("credit#x#v1"))));
+    assertThat(store().findAll(List.of())).isEmpty();
+  }
+
+  @Test
+  void findsEveryOneOfMoreConversionsThanOneReadTakes() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      Conversion sale = sale("many" + i, "2025-04-02T10:00:00Z", i);
+      store().putIfAbsent(sale);
+      ids.add(sale.id());
+    }
+
+    Map<String, ConversionRecord> found = store().findAll(ids);
+
+    assertThat(found).hasSize(250);
+    ids.forEach(id -> assertThat(found.get(id)).isEqualTo(store().find(id).orElseThrow()));
   }
 }

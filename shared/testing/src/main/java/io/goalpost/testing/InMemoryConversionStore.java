@@ -32,6 +32,18 @@ public final class InMemoryConversionStore implements ConversionStore {
   }
 
   @Override
+  public synchronized Map<String, ConversionRecord> findAll(List<String> conversionIds) {
+    Map<String, ConversionRecord> found = new HashMap<>();
+    for (String id : conversionIds) {
+      ConversionRecord record = records.get(id);
+      if (record != null) {
+        found.put(id, record);
+      }
+    }
+    return Map.copyOf(found);
+  }
+
+  @Override
   public synchronized boolean changeCredit(String conversionId, long expectedVersion, Credit credit,
       Operation pending) {
     ConversionRecord stored = records.get(conversionId);

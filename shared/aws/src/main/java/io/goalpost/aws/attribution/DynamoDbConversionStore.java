@@ -15,14 +15,19 @@ import io.goalpost.core.attribution.ConversionStore;
 import io.goalpost.core.attribution.Credit;
 import io.goalpost.core.attribution.CreditPath;
 import io.goalpost.core.counter.Operation;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Conversions in the Goalpost table (docs/decisions/001-data-model.md):
@@ -39,6 +44,8 @@ public final class DynamoDbConversionStore implements ConversionStore {
 
   private static final String SK = "CONV";
   private static final String REFS = "CONV#";
+  private static final int BATCH_KEYS = 100;
+  private static final int MAX_BATCH_ROUNDS = 10;
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -68,6 +75,53 @@ public final class DynamoDbConversionStore implements ConversionStore {
     Map<String, AttributeValue> item = dynamoDb.getItem(get -> get.tableName(tableName)
         .key(key(pk(conversionId), SK)).consistentRead(true)).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(recordOf(item));
+  }
+
+  /**
+   * BatchGetItem, {@value #BATCH_KEYS} keys a request (DynamoDB's most), consistent reads, asking
+   * again for the keys a response leaves unprocessed (throttling or its 16 MB cap) until none are.
+   */
+  @Override
+  public Map<String, ConversionRecord> findAll(List<String> conversionIds) {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(conversionIds));
+    Map<String, ConversionRecord> found = new HashMap<>();
+    for (int start = 0; start < distinct.size(); start += BATCH_KEYS) {
+      List<Map<String, AttributeValue>> keys = distinct.subList(start, Math.min(start + BATCH_KEYS, distinct.size()))
+          .stream().map(id -> key(pk(id), SK)).toList();
+      Map<String, KeysAndAttributes> request = Map.of(tableName,
+          KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+      for (int round = 1; !request.isEmpty(); round++) {
+        BatchGetItemResponse response = dynamoDb.batchGetItem(
+            BatchGetItemRequest.builder().requestItems(request).build());
+        response.responses().getOrDefault(tableName, List.of())
+            .forEach(item -> found.put(text(item, "conversionId"), recordOf(item)));
+        request = unprocessed(response, round);
+      }
+    }
+    return found;
+  }
+
+  private Map<String, KeysAndAttributes> unprocessed(BatchGetItemResponse response, int round) {
+    Map<String, KeysAndAttributes> left = response.unprocessedKeys();
+    if (left == null || left.isEmpty() || left.get(tableName) == null || left.get(tableName).keys().isEmpty()) {
+      return Map.of();
+    }
+    if (round >= MAX_BATCH_ROUNDS) {
+      throw new IllegalStateException(left.get(tableName).keys().size() + " conversions still unprocessed after "
+          + round + " BatchGetItem requests");
+    }
+    // DynamoDB leaves keys unprocessed when it throttles: wait a little longer each round, as AWS advises.
+    backOff(round);
+    return Map.of(tableName, left.get(tableName));
+  }
+
+  private static void backOff(int round) {
+    try {
+      Thread.sleep(Math.min(1000L, 10L << round));
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying unprocessed keys", interrupted);
+    }
   }
 
   @Override

@@ -1,7 +1,9 @@
 package io.goalpost.core.attribution;
 
 import io.goalpost.core.counter.Operation;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,20 @@ public interface ConversionStore {
   ConversionRecord putIfAbsent(Conversion conversion);
 
   Optional<ConversionRecord> find(String conversionId);
+
+  /**
+   * What {@link #find} answers for each of the ids, read together (the reconciliation report reads
+   * a product's sales at once, docs/decisions/012): the stored ones by id; an unknown id is absent.
+   * As strongly consistent as {@code find}. Ids may repeat. The default asks {@code find} once per
+   * id, so a decorator in a test stays correct; the stores answer in few requests.
+   */
+  default Map<String, ConversionRecord> findAll(List<String> conversionIds) {
+    Map<String, ConversionRecord> found = new HashMap<>();
+    for (String id : conversionIds) {
+      find(id).ifPresent(record -> found.put(id, record));
+    }
+    return found;
+  }
 
   /**
    * Sets the credit (null = none) and the pending operation (null = none) and moves the version

@@ -7,6 +7,7 @@ import io.goalpost.core.attribution.CreditRules;
 import io.goalpost.core.click.Click;
 import io.goalpost.core.link.Link;
 import io.goalpost.core.link.LinkStore;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,17 @@ public final class SaleReasons {
    * when none does.
    */
   public Reason of(Conversion sale) {
+    return of(sale, new HashMap<>());
+  }
+
+  /**
+   * As {@link #of(Conversion)}, looking each link up once in {@code linksBySlug}, which one report
+   * shares across its sales (docs/decisions/012): a link does not change while a report is read.
+   */
+  Reason of(Conversion sale, Map<String, Optional<Link>> linksBySlug) {
     if ((sale.visitorId() == null && sale.clickId() == null && sale.leadId() == null) || erasedIdentity.test(sale)) {
       return Reason.NO_IDENTITY;
     }
-    Map<String, Optional<Link>> linksBySlug = new LinkedHashMap<>();
     List<Click> earlier = clicksAtOrBefore(sale);
     Predicate<Click> goalMatches = click -> linkOf(click, linksBySlug)
         .filter(link -> CreditRules.goalMatches(link.goal(), sale)).isPresent();
