@@ -38,10 +38,12 @@ public final class Dynalite implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Deque<String> output;
 
-  private Dynalite(Process process, int port) {
+  private Dynalite(Process process, int port, Deque<String> output) {
     this.process = process;
     this.port = port;
+    this.output = output;
   }
 
   /** Starts dynalite from {@code local/stack/node_modules}, found by {@link RepositoryPaths}. */
@@ -105,7 +107,7 @@ public final class Dynalite implements AutoCloseable {
     CompletableFuture<Integer> listening = new CompletableFuture<>();
     drain(process.getInputStream(), output, listening);
     try {
-      return new Dynalite(process, listening.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+      return new Dynalite(process, listening.get(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS), output);
     } catch (TimeoutException | ExecutionException e) {
       process.destroyForcibly();
       String why = e instanceof TimeoutException ? "did not listen within " + STARTUP_TIMEOUT
@@ -116,6 +118,11 @@ public final class Dynalite implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for dynalite", e);
     }
+  }
+
+  /** The last lines node printed, for tests and error messages. */
+  String recentOutput() {
+    return recentOutput(output);
   }
 
   private static String recentOutput(Deque<String> output) {

@@ -11,7 +11,16 @@ process.stdin.on('error', () => process.exit(0))
 process.stdin.resume()
 const server = require(dynaliteDir)({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 })
 // A client that gives up mid-request (an SDK call timeout under load) makes node emit "aborted"
-// on the request; dynalite does not listen for it, and the unhandled error would end the whole
-// emulator. Nobody waits for that answer: let the request go and keep serving the others.
-server.prependListener('request', (request) => request.on('error', () => {}))
+// on the request, and dynalite's handler rethrows every request error (index.js:
+// `req.on('error', function (err) { throw err })`), which would end the whole emulator.
+// Nobody waits for that answer: let that one request go and keep serving the others. Any other
+// uncaught error still ends the process, as it would without this.
+process.on('uncaughtException', (error) => {
+  if (error && error.message === 'aborted' && error.code === 'ECONNRESET') {
+    console.log('dropped a request its client abandoned')
+    return
+  }
+  console.error(error && error.stack ? error.stack : error)
+  process.exit(1)
+})
 server.listen(0, host, () => console.log('Dynalite listening at: http://%s:%s', host, server.address().port))
