@@ -11,6 +11,7 @@ public final class InMemoryLeadLineages implements LeadLineages {
 
   private final Map<String, TreeSet<String>> clicksByLead = new HashMap<>();
   private final Map<String, TreeSet<String>> leadsByClick = new HashMap<>();
+  private final Map<String, TreeSet<String>> personalisedLeadsByClick = new HashMap<>();
   private final Map<String, TreeSet<String>> conversionsByLead = new HashMap<>();
   private final Map<String, String> erased = new HashMap<>();
 
@@ -28,6 +29,17 @@ public final class InMemoryLeadLineages implements LeadLineages {
   @Override
   public synchronized List<String> leadsOfClick(String clickId) {
     return List.copyOf(leadsByClick.getOrDefault(clickId, new TreeSet<>()));
+  }
+
+  @Override
+  public synchronized void addPersonalisedClick(String leadId, String clickId) {
+    addClick(leadId, clickId);
+    personalisedLeadsByClick.computeIfAbsent(clickId, c -> new TreeSet<>()).add(leadId);
+  }
+
+  @Override
+  public synchronized List<String> leadsOfPersonalisedClick(String clickId) {
+    return List.copyOf(personalisedLeadsByClick.getOrDefault(clickId, new TreeSet<>()));
   }
 
   @Override
@@ -56,6 +68,10 @@ public final class InMemoryLeadLineages implements LeadLineages {
       TreeSet<String> leads = leadsByClick.get(click);
       if (leads != null) {
         leads.remove(leadId);
+      }
+      TreeSet<String> personalised = personalisedLeadsByClick.get(click);
+      if (personalised != null) {
+        personalised.remove(leadId);
       }
     });
     clicksByLead.remove(leadId);

@@ -56,4 +56,30 @@ public abstract class LeadLineagesContract {
     assertThat(store().conversionsOf(lead)).isEmpty();
     assertThat(store().leadsOfClick("c1" + suffix)).containsExactly("other" + suffix);
   }
+
+  @Test
+  void aPersonalisedClickIsMarkedWhicheverOfItAndAnOptInNamingItComesFirst() {
+    store().addPersonalisedClick(lead, "p1" + suffix);
+    store().addClick(lead, "p1" + suffix);
+    store().addClick("other" + suffix, "p2" + suffix);
+    store().addPersonalisedClick("other" + suffix, "p2" + suffix);
+    store().addClick(lead, "named" + suffix);
+
+    assertThat(store().leadsOfPersonalisedClick("p1" + suffix)).containsExactly(lead);
+    assertThat(store().leadsOfPersonalisedClick("p2" + suffix)).containsExactly("other" + suffix);
+    assertThat(store().leadsOfPersonalisedClick("named" + suffix)).as("named by an opt-in only").isEmpty();
+    assertThat(store().clicksOf(lead)).containsExactly("named" + suffix, "p1" + suffix);
+    assertThat(store().leadsOfClick("p1" + suffix)).containsExactly(lead);
+  }
+
+  @Test
+  void erasingALeadTakesItsPersonalisedMarksAndLeavesOtherLeadsAlone() {
+    store().addPersonalisedClick(lead, "p1" + suffix);
+    store().addPersonalisedClick("other" + suffix, "p1" + suffix);
+
+    store().erase(lead);
+
+    assertThat(store().leadsOfPersonalisedClick("p1" + suffix)).containsExactly("other" + suffix);
+    assertThat(store().clicksOf(lead)).isEmpty();
+  }
 }

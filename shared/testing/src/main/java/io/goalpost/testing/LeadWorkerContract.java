@@ -183,6 +183,26 @@ public abstract class LeadWorkerContract extends WorkerScenario {
   }
 
   @Test
+  void anEssentialEventOnAnOrdinaryClickThatAServerSideOptInNamedGivesTheLeadNothingInEveryOrder() {
+    for (List<Integer> order : permutations(List.of(0, 1, 2))) {
+      String run = runName(order);
+      String slug = link(run + "webinar", Goal.optIn(null), 30);
+      String lead = optedInLead(run + "kim", true, null);
+      // The user's backend read gp_cid from the landing URL itself: the click is the lead's, not personalised.
+      LeadEvent namingTheClick = LeadEvent.optIn("api:o" + run + suffix, CLICKED.plus(Duration.ofMinutes(5)), lead,
+          null, id(run + "c1"), null);
+      PageEvent essential = page(PageEvent.Kind.PAGE_VIEW, run + "e1", PageEvent.Consent.ESSENTIAL, null, run + "c1",
+          "https://shop.example.com/welcome", null, null, CLICKED.plusSeconds(60));
+      List<TrackingEvent> events = List.of(click(slug, run + "c1", CLICKED, null), namingTheClick, essential);
+
+      order.forEach(i -> deliver(events.get(i)));
+
+      assertThat(stores().conversions().find(conversionId(essential))).as("order %s", order).isEmpty();
+      assertThat(stores().leadLineages().clicksOf(lead)).as("order %s", order).containsExactly(id(run + "c1"));
+    }
+  }
+
+  @Test
   void aPastedPersonalisedUrlOpenedHoursLaterGivesTheLeadNothing() {
     String slug = link("webinar", Goal.optIn(null), 30);
     String lead = optedInLead("ian", true, null);

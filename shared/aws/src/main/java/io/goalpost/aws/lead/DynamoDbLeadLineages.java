@@ -14,13 +14,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The worker's lead items (docs/decisions/007): {@code LEAD#<leadId>/CLICK#<clickId>} with its
- * reverse {@code CLICK#<clickId>/LEAD#<leadId>}, {@code LEAD#<leadId>/CONV#<conversionId>}, and
+ * reverse {@code CLICK#<clickId>/LEAD#<leadId>}, a {@code gp_lt} click's mark
+ * {@code CLICK#<clickId>/GPLT#<leadId>} (docs/decisions/010), {@code LEAD#<leadId>/CONV#<conversionId>}, and
  * {@code ERASED#<visitorId>/ERASED}. Plain puts of the same item, safe to repeat.
  */
 public final class DynamoDbLeadLineages implements LeadLineages {
 
   private static final String CLICK = "CLICK#";
   private static final String CONV = "CONV#";
+  private static final String PERSONALISED = "GPLT#";
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -44,6 +46,20 @@ public final class DynamoDbLeadLineages implements LeadLineages {
   @Override
   public List<String> leadsOfClick(String clickId) {
     return query(dynamoDb, tableName, CLICK + clickId, "LEAD#").stream().map(item -> text(item, "leadId")).toList();
+  }
+
+  @Override
+  public void addPersonalisedClick(String leadId, String clickId) {
+    addClick(leadId, clickId);
+    // Its own item, not an attribute of the lineage item: an opt-in naming the same click puts
+    // that item again, and must not take the mark away.
+    put(Map.of("pk", s(CLICK + clickId), "sk", s(PERSONALISED + leadId), "kind", s("personalised-click"),
+        "leadId", s(leadId)));
+  }
+
+  @Override
+  public List<String> leadsOfPersonalisedClick(String clickId) {
+    return query(dynamoDb, tableName, CLICK + clickId, PERSONALISED).stream().map(item -> text(item, "leadId")).toList();
   }
 
   @Override
@@ -73,6 +89,8 @@ public final class DynamoDbLeadLineages implements LeadLineages {
   public void erase(String leadId) {
     for (Map<String, AttributeValue> click : query(dynamoDb, tableName, lead(leadId), CLICK)) {
       dynamoDb.deleteItem(delete -> delete.tableName(tableName).key(key(CLICK + text(click, "clickId"), "LEAD#" + leadId)));
+      dynamoDb.deleteItem(delete -> delete.tableName(tableName)
+          .key(key(CLICK + text(click, "clickId"), PERSONALISED + leadId)));
       LeadItems.delete(dynamoDb, tableName, click);
     }
     query(dynamoDb, tableName, lead(leadId), CONV).forEach(item -> LeadItems.delete(dynamoDb, tableName, item));

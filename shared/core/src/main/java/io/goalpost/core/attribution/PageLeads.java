@@ -74,7 +74,9 @@ public final class PageLeads {
     if (!inTime) {
       return Optional.empty();
     }
-    return leadLineages.leadsOfClick(event.clickId()).stream()
+    // Only a personalised click: a click a server-side opt-in named is the lead's too, but an
+    // essential event on it would count or not by which the worker took first (docs/decisions/010).
+    return leadLineages.leadsOfPersonalisedClick(event.clickId()).stream()
         .filter(lead -> leads.find(lead).filter(found -> !found.erased()).isPresent())
         .filter(lead -> leads.consentOf(lead).gdprConsentAt(event.occurredAt()))
         .findFirst();

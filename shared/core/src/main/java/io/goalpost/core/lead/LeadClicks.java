@@ -43,7 +43,7 @@ public final class LeadClicks implements ClickLeads {
     if (!live) {
       return;
     }
-    lineages.addClick(event.leadId(), click.clickId());
+    lineages.addPersonalisedClick(event.leadId(), click.clickId());
     if (click.visitorId() != null) {
       joins.join(event.leadId(), click.visitorId(), click.at(), SOURCE);
     }

@@ -19,6 +19,17 @@ public interface LeadLineages {
   /** The leads whose lineage holds the click, in id order. */
   List<String> leadsOfClick(String clickId);
 
+  /**
+   * Puts a {@code gp_lt} click in the lead's lineage ({@link #addClick}) and notes it as the lead's
+   * personalised click: only such a click lets an essential-consent page event count for the lead
+   * (SPEC §3 Consent). A click a server-side opt-in named is in the lineage but not personalised,
+   * whichever of the two is written first.
+   */
+  void addPersonalisedClick(String leadId, String clickId);
+
+  /** The leads whose personalised click it is, in id order. */
+  List<String> leadsOfPersonalisedClick(String clickId);
+
   void referConversion(String leadId, String conversionId);
 
   /** The ids of the conversions that carry the lead, in id order. */
