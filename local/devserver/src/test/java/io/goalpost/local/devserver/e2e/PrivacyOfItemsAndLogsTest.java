@@ -164,8 +164,9 @@ class PrivacyOfItemsAndLogsTest {
     List<String> kept = everyItemOfEveryTable().stream().filter(item -> item.get("pk").s().startsWith("OUTBOX#"))
         .map(item -> item.get("event").s()).filter(event -> event.contains("msg_privacy_outage")).toList();
     assertThat(kept).as("the sale waits in the outbox").hasSize(1);
+    // Not a lone '@': random ciphertext holds the byte 0x40 about one time in seven.
     assertThat(sealedBytes(kept.get(0))).as("the seal is not merely an encoding")
-        .doesNotContainIgnoringCase("outage.buyer").doesNotContain("@");
+        .doesNotContainIgnoringCase("outage.buyer").doesNotContainIgnoringCase("@example.com");
     assertNoItemOutsideLeadItemsHoldsAnEmailOrTheIp();
     assertThat(http.apiPost("/api/leads/search", "{\"email\": \"" + OUTAGE_BUYER + "\"}").statusCode())
         .as("no lead before the worker has the sale").isEqualTo(404);
