@@ -45,7 +45,6 @@ public final class DynamoDbConversionStore implements ConversionStore {
   private static final String SK = "CONV";
   private static final String REFS = "CONV#";
   private static final int BATCH_KEYS = 100;
-  private static final int MAX_BATCH_ROUNDS = 10;
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -78,8 +77,10 @@ public final class DynamoDbConversionStore implements ConversionStore {
   }
 
   /**
-   * BatchGetItem, {@value #BATCH_KEYS} keys a request (DynamoDB's most), consistent reads, asking
-   * again for the keys a response leaves unprocessed (throttling or its 16 MB cap) until none are.
+   * BatchGetItem, {@value #BATCH_KEYS} keys a request (DynamoDB's most), consistent reads. Keys a
+   * response leaves unprocessed (throttling, or its 16 MB cap) are read one by one with a
+   * consistent {@link #find}, whose throttling the SDK's own retries back off from: no waiting of
+   * our own, and no partial answer.
    */
   @Override
   public Map<String, ConversionRecord> findAll(List<String> conversionIds) {
@@ -88,40 +89,22 @@ public final class DynamoDbConversionStore implements ConversionStore {
     for (int start = 0; start < distinct.size(); start += BATCH_KEYS) {
       List<Map<String, AttributeValue>> keys = distinct.subList(start, Math.min(start + BATCH_KEYS, distinct.size()))
           .stream().map(id -> key(pk(id), SK)).toList();
-      Map<String, KeysAndAttributes> request = Map.of(tableName,
-          KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-      for (int round = 1; !request.isEmpty(); round++) {
-        BatchGetItemResponse response = dynamoDb.batchGetItem(
-            BatchGetItemRequest.builder().requestItems(request).build());
-        response.responses().getOrDefault(tableName, List.of())
-            .forEach(item -> found.put(text(item, "conversionId"), recordOf(item)));
-        request = unprocessed(response, round);
-      }
+      BatchGetItemResponse response = dynamoDb.batchGetItem(BatchGetItemRequest.builder()
+          .requestItems(Map.of(tableName, KeysAndAttributes.builder().keys(keys).consistentRead(true).build()))
+          .build());
+      response.responses().getOrDefault(tableName, List.of())
+          .forEach(item -> found.put(text(item, "conversionId"), recordOf(item)));
+      unprocessedIds(response).forEach(id -> find(id).ifPresent(record -> found.put(id, record)));
     }
     return found;
   }
 
-  private Map<String, KeysAndAttributes> unprocessed(BatchGetItemResponse response, int round) {
-    Map<String, KeysAndAttributes> left = response.unprocessedKeys();
-    if (left == null || left.isEmpty() || left.get(tableName) == null || left.get(tableName).keys().isEmpty()) {
-      return Map.of();
+  private List<String> unprocessedIds(BatchGetItemResponse response) {
+    KeysAndAttributes left = response.unprocessedKeys() == null ? null : response.unprocessedKeys().get(tableName);
+    if (left == null || !left.hasKeys()) {
+      return List.of();
     }
-    if (round >= MAX_BATCH_ROUNDS) {
-      throw new IllegalStateException(left.get(tableName).keys().size() + " conversions still unprocessed after "
-          + round + " BatchGetItem requests");
-    }
-    // DynamoDB leaves keys unprocessed when it throttles: wait a little longer each round, as AWS advises.
-    backOff(round);
-    return Map.of(tableName, left.get(tableName));
-  }
-
-  private static void backOff(int round) {
-    try {
-      Thread.sleep(Math.min(1000L, 10L << round));
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while retrying unprocessed keys", interrupted);
-    }
+    return left.keys().stream().map(key -> key.get("pk").s().substring(pk("").length())).toList();
   }
 
   @Override

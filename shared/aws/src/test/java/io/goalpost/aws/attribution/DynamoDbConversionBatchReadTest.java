@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
@@ -35,8 +36,9 @@ class DynamoDbConversionBatchReadTest {
   void findsEveryConversionWhenDynamoDbLeavesSomeKeysUnprocessed(LocalStack stack) {
     String table = stack.tableName("GoalpostTable");
     List<BatchGetItemRequest> requests = new ArrayList<>();
-    DynamoDbConversionStore store = new DynamoDbConversionStore(halfUnprocessedFirst(stack.dynamoDbClient(), requests),
-        table);
+    List<GetItemRequest> singleReads = new ArrayList<>();
+    DynamoDbConversionStore store = new DynamoDbConversionStore(
+        halfUnprocessedFirst(stack.dynamoDbClient(), requests, singleReads), table);
     DynamoDbConversionStore writer = new DynamoDbConversionStore(stack.dynamoDbClient(), table);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
@@ -50,18 +52,26 @@ class DynamoDbConversionBatchReadTest {
     Map<String, ConversionRecord> found = store.findAll(ids);
 
     assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(ids);
-    assertThat(requests).hasSize(3)
+    assertThat(requests).hasSize(2)
         .allSatisfy(request -> assertThat(request.requestItems().get(table).consistentRead()).isTrue())
         .allSatisfy(request -> assertThat(request.requestItems().get(table).keys()).hasSizeLessThanOrEqualTo(100));
+    assertThat(singleReads).as("the 50 keys left unprocessed, each read consistently").hasSize(50)
+        .allSatisfy(read -> assertThat(read.consistentRead()).isTrue());
   }
 
   /** Passes every call on, but the first BatchGetItem gets only its first half of keys read. */
-  private static DynamoDbClient halfUnprocessedFirst(DynamoDbClient real, List<BatchGetItemRequest> requests) {
+  private static DynamoDbClient halfUnprocessedFirst(DynamoDbClient real, List<BatchGetItemRequest> requests,
+      List<GetItemRequest> singleReads) {
     return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
         new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
           if (method.getName().equals("batchGetItem") && args[0] instanceof BatchGetItemRequest request) {
             requests.add(request);
             return requests.size() == 1 ? halfRead(real, request) : real.batchGetItem(request);
+          }
+          if (method.getName().equals("getItem")) {
+            GetItemRequest read = args[0] instanceof GetItemRequest given ? given : built(args[0]);
+            singleReads.add(read);
+            return real.getItem(read);
           }
           try {
             return method.invoke(real, args);
@@ -69,6 +79,13 @@ class DynamoDbConversionBatchReadTest {
             throw failed.getCause();
           }
         });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static GetItemRequest built(Object consumer) {
+    GetItemRequest.Builder builder = GetItemRequest.builder();
+    ((java.util.function.Consumer<GetItemRequest.Builder>) consumer).accept(builder);
+    return builder.build();
   }
 
   private static BatchGetItemResponse halfRead(DynamoDbClient real, BatchGetItemRequest request) {
